@@ -1,0 +1,41 @@
+# Set-up and everyday tasks. Every target creates .venv and installs the pinned packages first.
+# Needs only Python 3.10+, make and git.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+SITE   := site
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build test linkcheck lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1,<27"
+	$(PY) -m pip install --quiet --disable-pip-version-check --group test -c constraints.txt
+	touch $@
+
+serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch overrides
+
+build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
+	$(PY) scripts/build.py --site-dir $(SITE)
+
+linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
+	$(PY) scripts/linkcheck.py internal $(SITE)
+
+test: $(VENV)/.installed ## Run the whole test suite, then build and link-check the site
+	$(PY) -m pytest
+	$(MAKE) build linkcheck
+
+lock: $(VENV)/.installed ## Re-pin every transitive dependency after changing pyproject.toml
+	$(PY) -m pip freeze --exclude pip | sed '1i # Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock' > constraints.txt
+
+clean: ## Remove the build output and the virtual environment
+	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache $(VENV)

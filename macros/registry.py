@@ -1,0 +1,298 @@
+"""Load, validate and index the resource registry (docs/resources/registry.yml).
+
+Plain Python with no MkDocs import, so that the build, `make check` and the tests share it.
+Every problem is reported as `file:line: where: what is wrong (what is expected)`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "resources" / "registry.schema.json"
+REGISTRY_PATH = "resources/registry.yml"  # relative to the docs folder
+
+# What each field must look like, said the way a contributor needs to hear it.
+EXPECTED = {
+    "id": "lower-case words joined by hyphens, e.g. anchor-model",
+    "url": "an absolute http:// or https:// address, or null with a url_note",
+    "page": "a page path under docs/ ending in .md, e.g. themes/digital-literacy.md",
+    "year": "a four-digit year such as 2021",
+    "number": "a whole number from 1",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the registry, located as precisely as we can."""
+
+    file: str
+    line: int
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.where}: {self.message}"
+
+
+class RegistryError(Exception):
+    """Raised with every problem found, so a contributor can fix them in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A key theme or a next step of the report; each has a page."""
+
+    id: str
+    kind: str
+    number: int
+    title: str
+    summary: str
+    page: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A resource, programme, organisation, place or the like that the report names."""
+
+    id: str
+    kind: str
+    name: str
+    description: str
+    owner: str
+    country: str
+    url: str | None
+    also_known_as: tuple[str, ...] = ()
+    year: int | None = None
+    url_note: str | None = None
+    recommended: bool = False
+    themes: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    """The validated registry with its relations indexed once, in both directions."""
+
+    topics: dict[str, Topic]
+    entries: dict[str, Entry]
+    _related: dict[str, list[str]] = field(default_factory=dict)
+    _entries_for: dict[str, list[str]] = field(default_factory=dict)
+    _by_page: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for topic in self.topics.values():
+            self._related.setdefault(topic.id, [])
+            self._entries_for.setdefault(topic.id, [])
+            self._by_page[topic.page] = topic.id
+        for topic in self.topics.values():
+            for other in topic.related:
+                _add_once(self._related[topic.id], other)
+                _add_once(self._related[other], topic.id)
+        for entry in self.entries.values():
+            for topic_id in entry.themes + entry.next_steps:
+                self._entries_for[topic_id].append(entry.id)
+
+    def topics_of(self, kind: str) -> list[Topic]:
+        """Themes or next steps, in the report's order."""
+        return sorted((t for t in self.topics.values() if t.kind == kind), key=lambda t: t.number)
+
+    def related_topics(self, topic_id: str) -> list[Topic]:
+        """Topics linked to this one, whichever side wrote the relation."""
+        return sorted((self.topics[i] for i in self._related[topic_id]), key=lambda t: t.number)
+
+    def entries_for(self, topic_id: str) -> list[Entry]:
+        """Entries that relate to a topic, in registry order."""
+        return [self.entries[i] for i in self._entries_for[topic_id]]
+
+    def topic_for_page(self, page: str) -> Topic | None:
+        """The topic whose page is `page` (a path under docs/), if any."""
+        topic_id = self._by_page.get(page)
+        return self.topics[topic_id] if topic_id else None
+
+
+def _add_once(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def load_schema() -> dict:
+    """The registry's JSON Schema, shared with editors through the YAML's modeline."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None = None) -> Registry:
+    """Read, validate and index the registry at `path`; raise RegistryError on any problem.
+
+    `docs_dir`, when given, is where each topic's page must exist. `name` is how the file is
+    called in messages (defaults to `path`).
+    """
+    path = Path(path)
+    name = name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror})")]) from None
+    data, lines = parse(text, name)
+    problems = validate(data, lines, name, docs_dir)
+    if problems:
+        raise RegistryError(problems)
+    return Registry(
+        topics={t["id"]: _topic(t) for t in data["topics"]},
+        entries={e["id"]: _entry(e) for e in data["entries"]},
+    )
+
+
+def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
+    """Parse YAML text into data plus a map from each value's path to its line number."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        source_lines = text.splitlines()
+        bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+        hint = "; indent with spaces, never tabs" if "\t" in bad_line else ""
+        if error.context and error.context_mark and error.context_mark.line + 1 != line:
+            hint += f" ({error.context} that starts at line {error.context_mark.line + 1})"
+        raise RegistryError([Problem(name, line, "YAML syntax", f"{error.problem}{hint}")]) from None
+    lines: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    if node is not None:
+        _index_lines(node, (), lines, problems, name)
+    if problems:
+        raise RegistryError(problems)
+    return data, lines
+
+
+def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name: str) -> None:
+    """Record the line of every node; report keys that appear twice in one mapping."""
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        ids = [v.value for k, v in node.value if k.value == "id" and isinstance(v, yaml.ScalarNode)]
+        owner = f"entry '{ids[0]}', " if ids else ""
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                problems.append(Problem(name, line, f"{owner}field '{key.value}'", f"appears twice (first at line {seen[key.value]}); keep one"))
+            seen[key.value] = line
+            _index_lines(value, path + (key.value,), lines, problems, name)
+            lines[path + (key.value,)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_lines(item, path + (i,), lines, problems, name)
+
+
+def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | Path | None = None) -> list[Problem]:
+    """Every problem of the registry: schema first, then ids and cross-references."""
+    problems = [_schema_problem(e, data, lines, name) for e in Draft202012Validator(load_schema()).iter_errors(data)]
+    if not isinstance(data, dict):
+        return problems
+    records = [r for section in ("topics", "entries") for r in _records(data, section)]
+    first_line: dict[str, int] = {}
+    for section, i, record in records:
+        record_id = record.get("id")
+        if isinstance(record_id, str):
+            line = lines.get((section, i, "id"), 1)
+            if record_id in first_line:
+                problems.append(Problem(name, line, f"entry '{record_id}', field 'id'", f"duplicate id (first used at line {first_line[record_id]}); give each entry its own id"))
+            else:
+                first_line[record_id] = line
+    kinds = {r["id"]: r.get("kind") for s, _, r in records if s == "topics" and isinstance(r.get("id"), str)}
+    for section, i, record in records:
+        where_id = record.get("id", f"#{i + 1}")
+        fields = [("related", None)] if section == "topics" else [("themes", "theme"), ("next_steps", "next-step")]
+        for field_name, kind in fields:
+            values = record.get(field_name)
+            if not isinstance(values, list):
+                continue
+            wanted = kind or ("next-step" if record.get("kind") == "theme" else "theme")
+            known = sorted(k for k, v in kinds.items() if v == wanted)
+            for j, value in enumerate(values):
+                if isinstance(value, str) and kinds.get(value) != wanted:
+                    line = lines.get((section, i, field_name, j), lines.get((section, i), 1))
+                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {wanted} '{value}'; expected one of: {', '.join(known)}"))
+        page = record.get("page")
+        if section == "topics" and docs_dir is not None and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
+            problems.append(Problem(name, lines.get((section, i, "page"), 1), f"entry '{where_id}', field 'page'", f"no such page: {Path(docs_dir) / page}; create it or correct the path"))
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _records(data: dict, section: str):
+    items = data.get(section)
+    if isinstance(items, list):
+        for i, record in enumerate(items):
+            if isinstance(record, dict):
+                yield section, i, record
+
+
+def _schema_problem(error, data: object, lines: dict[tuple, int], name: str) -> Problem:
+    """Turn a JSON Schema error into a Problem that names the line, the entry and the field."""
+    path = tuple(error.absolute_path)
+    line = next((lines[path[:n]] for n in range(len(path), -1, -1) if path[:n] in lines), 1)
+    where = "registry"
+    if len(path) >= 2 and isinstance(data, dict):
+        record = data[path[0]][path[1]]
+        record_id = record.get("id") if isinstance(record, dict) else None
+        where = f"entry '{record_id}'" if isinstance(record_id, str) else f"{path[0]} item #{path[1] + 1}"
+    field_name = next((p for p in path[2:3] if isinstance(p, str)), None)
+    if error.validator == "required":
+        missing = [f for f in error.validator_value if f not in error.instance]
+        field_name = missing[0]
+        message = f"missing required field; add '{field_name}:'"
+        if field_name == "url_note":
+            message = "url is null, so say why in 'url_note:'"
+    elif error.validator == "additionalProperties":
+        allowed = ", ".join(error.schema.get("properties", {}))
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        field_name = unknown[0]
+        message = f"unknown field; expected one of: {allowed}"
+    elif error.validator == "enum":
+        message = f"got {error.instance!r}; expected one of: {', '.join(map(str, error.validator_value))}"
+    elif error.validator == "type":
+        message = f"got {type(error.instance).__name__} {error.instance!r}; expected {_type_name(error.validator_value)}"
+    elif error.validator == "uniqueItems":
+        message = "lists the same id twice; keep one"
+    else:
+        expected = EXPECTED.get(field_name or "", EXPECTED.get(str(path[-1]) if path else "", "a non-empty value"))
+        if path and path[-1] == "id" or (len(path) >= 3 and path[2] in ("themes", "next_steps", "related")):
+            expected = EXPECTED["id"]
+        message = f"got {error.instance!r}; expected {expected}"
+    if field_name and path + (field_name,) in lines:
+        line = lines[path + (field_name,)]
+    where = f"{where}, field '{field_name}'" if field_name else where
+    return Problem(name, line, where, message)
+
+
+def _type_name(value) -> str:
+    names = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields", "null": "null"}
+    values = value if isinstance(value, list) else [value]
+    return " or ".join(names.get(v, v) for v in values)
+
+
+def _topic(data: dict) -> Topic:
+    return Topic(
+        id=data["id"], kind=data["kind"], number=data["number"], title=data["title"],
+        summary=data["summary"], page=data["page"], related=tuple(data.get("related", ())),
+    )
+
+
+def _entry(data: dict) -> Entry:
+    return Entry(
+        id=data["id"], kind=data["kind"], name=data["name"], description=data["description"],
+        owner=data["owner"], country=data["country"], url=data["url"],
+        also_known_as=tuple(data.get("also_known_as", ())), year=data.get("year"),
+        url_note=data.get("url_note"), recommended=data.get("recommended", False), themes=tuple(data.get("themes", ())),
+        next_steps=tuple(data.get("next_steps", ())),
+    )

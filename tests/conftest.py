@@ -1,0 +1,49 @@
+"""Shared fixtures: the real site built once per test session, and throw-away project copies."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PROJECT_PARTS = ["docs", "macros", "overrides", "scripts", "linkcheck", "mkdocs.yml"]
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build needs into `dest` and return it."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the production build of `project`; return the finished process (output captured)."""
+    site_dir = site_dir or project / "site"
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml")],
+        cwd=project, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built strictly once for the whole session."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A private copy of the project that a test may break."""
+    return copy_project(tmp_path / "project")
