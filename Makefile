@@ -8,7 +8,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test linkcheck lock clean
+.PHONY: help serve build test linkcheck linkcheck-external lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,6 +29,9 @@ build: $(VENV)/.installed ## Production build into site/ (the last good site/ su
 
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
 	$(PY) scripts/linkcheck.py internal $(SITE)
+
+linkcheck-external: $(VENV)/.installed ## Check every external address of the built site/ (report in reports/)
+	$(PY) scripts/linkcheck.py external $(SITE) --report reports/external-links.md
 
 test: $(VENV)/.installed ## Run the whole test suite, then build and link-check the site
 	$(PY) -m pytest

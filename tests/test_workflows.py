@@ -1,0 +1,49 @@
+"""The GitHub Actions workflows are valid and do what the project promises."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import yaml
+from conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def load(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text())
+
+
+def test_every_workflow_matches_the_github_workflow_schema():
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    assert len(files) == 3
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *files],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pull_requests_and_pushes_run_the_project_ci():
+    ci = load("ci.yml")
+    assert {"pull_request", "push"} <= set(ci[True])  # YAML 1.1 reads the key `on` as True
+    assert any(step.get("run") == "bash .ci/run" for step in ci["jobs"]["test"]["steps"])
+    assert "make test" in (ROOT / ".ci/run").read_text()
+
+
+def test_external_links_run_weekly_and_keep_their_report():
+    external = load("external-links.yml")
+    assert "schedule" in external[True] and "workflow_dispatch" in external[True]
+    steps = external["jobs"]["external-links"]["steps"]
+    assert any(s.get("run") == "make linkcheck-external" for s in steps)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "reports/external-links.md"
+
+
+def test_pushes_to_main_deploy_the_built_site():
+    deploy = load("deploy.yml")
+    assert deploy[True]["push"]["branches"] == ["main"]
+    steps = deploy["jobs"]["build"]["steps"]
+    assert any(s.get("run") == "make build" for s in steps)
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site" for s in steps)
