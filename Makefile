@@ -8,7 +8,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build test linkcheck linkcheck-external lock clean
+.PHONY: help serve build pdf bundle test linkcheck linkcheck-external lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,6 +27,12 @@ serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 w
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
 	$(PY) scripts/build.py --site-dir $(SITE)
 
+pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
+	$(PY) scripts/build_pdf.py --out .build/downloads
+
+bundle: $(VENV)/.installed ## Build only the offline HTML bundle (zip) into .build/downloads/
+	$(PY) scripts/build_bundle.py --out .build/downloads
+
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
 	$(PY) scripts/linkcheck.py internal $(SITE)
 
@@ -41,4 +47,4 @@ lock: $(VENV)/.installed ## Re-pin every transitive dependency after changing py
 	$(PY) -m pip freeze --exclude pip | sed '1i # Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock' > constraints.txt
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf $(SITE) $(SITE).new $(SITE).old .build .pytest_cache $(VENV)
+	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build reports .pytest_cache $(VENV)

@@ -9,6 +9,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from . import render
+from .downloads import downloads_table
 from .registry import REGISTRY_PATH, RegistryError, load
 
 
@@ -54,4 +55,9 @@ def define_env(env):
                 "use an existing id (see the resource index) or add the entry first"
             ) from None
 
-    env.variables["registry"] = registry
+    @env.macro
+    def downloads() -> str:
+        """The PDF and offline bundle with size and date (links to the published site offline)."""
+        extra = env.conf["extra"]
+        directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
+        return downloads_table(directory, env.conf["site_url"] + "downloads/")

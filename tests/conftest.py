@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ["docs", "macros", "overrides", "scripts", "linkcheck", "mkdocs.yml"]
+PROJECT_PARTS = ["docs", "macros", "overrides", "scripts", "linkcheck", "pdf", "mkdocs.yml", "mkdocs.offline.yml"]
 
 
 def copy_project(dest: Path) -> Path:

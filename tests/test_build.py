@@ -4,27 +4,23 @@ from __future__ import annotations
 
 import re
 
+import site_config
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, build
 
-CONFIG = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!!python", "#"))
+CONFIG = site_config.load(ROOT / "mkdocs.yml")
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())
 
 
-def nav_pages(nav=CONFIG["nav"]) -> list[str]:
+def nav_pages() -> list[str]:
     """Every Markdown path in mkdocs.yml's nav, in order."""
-    pages = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        pages += nav_pages(value) if isinstance(value, list) else [value]
-    return pages
+    return site_config.nav_pages(CONFIG.nav)
 
 
 def output_of(page: str) -> str:
     """The built file of a Markdown page under directory URLs."""
-    stem = page.removesuffix(".md")
-    return "index.html" if stem == "index" else (stem.removesuffix("/index").removesuffix("index") + "/index.html").lstrip("/")
+    return site_config.html_path(page, directory_urls=True)
 
 
 def soup(site, page: str) -> BeautifulSoup:

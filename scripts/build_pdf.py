@@ -1,0 +1,109 @@
+"""Render the whole site as one PDF with WeasyPrint, from the pages of the offline build.
+
+Each nav page's article is taken from the built HTML, its ids are made unique, internal links
+become links inside the PDF, and pdf/template.html with pdf/print.css lays it out on A4 with
+a cover, a table of contents with page numbers, bookmarks and running headers.
+
+Usage: python scripts/build_pdf.py [--out .build/downloads] [--config mkdocs.yml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import posixpath
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from bs4 import BeautifulSoup
+from weasyprint import HTML
+
+import site_config
+from build_bundle import build_offline
+
+PDF_NAME = "us-nordic-prevention-kb.pdf"
+TEMPLATES = site_config.ROOT / "pdf"
+# Web chrome inside the article that has no place on paper.
+DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file"]
+
+
+@dataclass
+class Page:
+    """One nav page, ready for the PDF."""
+
+    pid: str
+    title: str
+    body: str
+
+
+def page_id(page: str) -> str:
+    """A unique, readable id for a nav page: 'themes/index.md' -> 'themes-index'."""
+    return page.removesuffix(".md").replace("/", "-")
+
+
+def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) -> Page:
+    """The article of one built page with unique ids and links rewritten for the PDF."""
+    file = site_config.html_path(page, directory_urls=False)
+    pid = targets[file]
+    soup = BeautifulSoup((offline / file).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    for selector in DROP:
+        for element in article.select(selector):
+            element.decompose()
+    for element in article.select("[id]"):
+        element["id"] = f"{pid}--{element['id']}"
+    for link in article.select("a[href]"):
+        link["href"] = pdf_href(link["href"], file, targets, site_url)
+        if link["href"].startswith(("http://", "https://")) and link.get_text(strip=True) != link["href"]:
+            link["class"] = link.get("class", []) + ["external"]
+    title = article.find("h1").get_text(" ", strip=True)
+    article.find("h1")["id"] = pid
+    return Page(pid, title, article.decode_contents())
+
+
+def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> str:
+    """Where a link of `file` points in the PDF: an internal #id, or an absolute address."""
+    if href.startswith(("http://", "https://", "mailto:")):
+        return href
+    path, _, anchor = href.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(file), path)) if path else file
+    if target in targets:
+        return f"#{targets[target]}--{anchor}" if anchor else f"#{targets[target]}"
+    return site_url + target.removesuffix("index.html")  # a file that is not a page: link the live site
+
+
+def version() -> str:
+    """The git commit the build comes from, or 'unversioned' outside a repository."""
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=site_config.ROOT)
+    return result.stdout.strip() if result.returncode == 0 else "unversioned"
+
+
+def render(offline: Path, config, out: Path) -> Path:
+    """Write the PDF of every nav page of the offline build to `out`; return `out`."""
+    pages = site_config.nav_pages(config.nav)
+    targets = {site_config.html_path(p, directory_urls=False): page_id(p) for p in pages}
+    prepared = [prepare(offline, p, targets, config.site_url) for p in pages]
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template("template.html")
+    html = template.render(
+        config=config, pages=prepared, built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"), version=version(),
+        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant=None)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(".build/downloads"))
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    args = parser.parse_args()
+    offline = args.out.parent / "offline"
+    build_offline(args.config.resolve(), offline)
+    print(f"Built {render(offline, site_config.load(args.config), args.out / PDF_NAME)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,33 @@
+"""Read mkdocs.yml the way MkDocs does (INHERIT, !ENV), for the scripts and the tests."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load(config_file: Path = ROOT / "mkdocs.yml"):
+    """The validated MkDocs configuration."""
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    return load_config(config_file=str(config_file))
+
+
+def nav_pages(nav) -> list[str]:
+    """Every Markdown path of a MkDocs nav, in reading order."""
+    pages: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        pages += nav_pages(value) if isinstance(value, list) else [value]
+    return pages
+
+
+def html_path(page: str, directory_urls: bool) -> str:
+    """The built file of a Markdown page, e.g. 'themes/a.md' -> 'themes/a/index.html' or 'themes/a.html'."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index") or not directory_urls:
+        return stem + ".html"
+    return stem + "/index.html"
