@@ -8,7 +8,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build pdf bundle test linkcheck linkcheck-external lock clean
+.PHONY: help serve build pdf bundle check test linkcheck linkcheck-external lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -33,6 +33,9 @@ pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
 bundle: $(VENV)/.installed ## Build only the offline HTML bundle (zip) into .build/downloads/
 	$(PY) scripts/build_bundle.py --out .build/downloads
 
+check: $(VENV)/.installed ## Fast checks of the registry and every page's front matter, without a build
+	$(PY) scripts/check.py
+
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
 	$(PY) scripts/linkcheck.py internal $(SITE)
 
@@ -40,6 +43,7 @@ linkcheck-external: $(VENV)/.installed ## Check every external address of the bu
 	$(PY) scripts/linkcheck.py external $(SITE) --report reports/external-links.md
 
 test: $(VENV)/.installed ## Run the whole test suite, then build and link-check the site
+	$(PY) scripts/check.py
 	$(PY) -m pytest
 	$(MAKE) build linkcheck
 

@@ -1,7 +1,7 @@
 """Load, validate and index the resource registry (docs/resources/registry.yml).
 
 Plain Python with no MkDocs import, so that the build, `make check` and the tests share it.
-Every problem is reported as `file:line: where: what is wrong (what is expected)`.
+Every problem is reported as `file:line: where: what is wrong — how to fix it`.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None 
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror})")]) from None
+        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror}) — check the path")]) from None
     data, lines = parse(text, name)
     problems = validate(data, lines, name, docs_dir)
     if problems:
@@ -162,10 +162,11 @@ def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
         line = mark.line + 1 if mark else 1
         source_lines = text.splitlines()
         bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-        hint = "; indent with spaces, never tabs" if "\t" in bad_line else ""
+        hint = ""
         if error.context and error.context_mark and error.context_mark.line + 1 != line:
             hint += f" ({error.context} that starts at line {error.context_mark.line + 1})"
-        raise RegistryError([Problem(name, line, "YAML syntax", f"{error.problem}{hint}")]) from None
+        fix = "indent with spaces, never tabs" if "\t" in bad_line else "correct the YAML on this line or the one before"
+        raise RegistryError([Problem(name, line, "YAML syntax", f"{error.problem}{hint} — {fix}")]) from None
     lines: dict[tuple, int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -185,7 +186,7 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                problems.append(Problem(name, line, f"{owner}field '{key.value}'", f"appears twice (first at line {seen[key.value]}); keep one"))
+                problems.append(Problem(name, line, f"{owner}field '{key.value}'", f"appears twice (first at line {seen[key.value]}) — keep one"))
             seen[key.value] = line
             _index_lines(value, path + (key.value,), lines, problems, name)
             lines[path + (key.value,)] = line
@@ -206,7 +207,7 @@ def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | P
         if isinstance(record_id, str):
             line = lines.get((section, i, "id"), 1)
             if record_id in first_line:
-                problems.append(Problem(name, line, f"entry '{record_id}', field 'id'", f"duplicate id (first used at line {first_line[record_id]}); give each entry its own id"))
+                problems.append(Problem(name, line, f"entry '{record_id}', field 'id'", f"duplicate id (first used at line {first_line[record_id]}) — give each entry its own id"))
             else:
                 first_line[record_id] = line
     kinds = {r["id"]: r.get("kind") for s, _, r in records if s == "topics" and isinstance(r.get("id"), str)}
@@ -222,10 +223,10 @@ def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | P
             for j, value in enumerate(values):
                 if isinstance(value, str) and kinds.get(value) != wanted:
                     line = lines.get((section, i, field_name, j), lines.get((section, i), 1))
-                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {wanted} '{value}'; expected one of: {', '.join(known)}"))
+                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {wanted} '{value}' — expected one of: {', '.join(known)}"))
         page = record.get("page")
         if section == "topics" and docs_dir is not None and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
-            problems.append(Problem(name, lines.get((section, i, "page"), 1), f"entry '{where_id}', field 'page'", f"no such page: {Path(docs_dir) / page}; create it or correct the path"))
+            problems.append(Problem(name, lines.get((section, i, "page"), 1), f"entry '{where_id}', field 'page'", f"no such page: {Path(docs_dir) / page} — create it or correct the path"))
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -250,25 +251,25 @@ def _schema_problem(error, data: object, lines: dict[tuple, int], name: str) -> 
     if error.validator == "required":
         missing = [f for f in error.validator_value if f not in error.instance]
         field_name = missing[0]
-        message = f"missing required field; add '{field_name}:'"
+        message = f"missing required field — add '{field_name}:'"
         if field_name == "url_note":
-            message = "url is null, so say why in 'url_note:'"
+            message = "url is null but no url_note says why — add 'url_note:'"
     elif error.validator == "additionalProperties":
         allowed = ", ".join(error.schema.get("properties", {}))
         unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         field_name = unknown[0]
-        message = f"unknown field; expected one of: {allowed}"
+        message = f"unknown field — expected one of: {allowed}"
     elif error.validator == "enum":
-        message = f"got {error.instance!r}; expected one of: {', '.join(map(str, error.validator_value))}"
+        message = f"got {error.instance!r} — expected one of: {', '.join(map(str, error.validator_value))}"
     elif error.validator == "type":
-        message = f"got {type(error.instance).__name__} {error.instance!r}; expected {_type_name(error.validator_value)}"
+        message = f"got {type(error.instance).__name__} {error.instance!r} — expected {_type_name(error.validator_value)}"
     elif error.validator == "uniqueItems":
-        message = "lists the same id twice; keep one"
+        message = "lists the same id twice — keep one"
     else:
         expected = EXPECTED.get(field_name or "", EXPECTED.get(str(path[-1]) if path else "", "a non-empty value"))
         if path and path[-1] == "id" or (len(path) >= 3 and path[2] in ("themes", "next_steps", "related")):
             expected = EXPECTED["id"]
-        message = f"got {error.instance!r}; expected {expected}"
+        message = f"got {error.instance!r} — expected {expected}"
     if field_name and path + (field_name,) in lines:
         line = lines[path + (field_name,)]
     where = f"{where}, field '{field_name}'" if field_name else where

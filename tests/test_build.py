@@ -7,7 +7,7 @@ import re
 import site_config
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, build
+from support import ROOT, build
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from support import ROOT
 from test_build import REGISTRY, links_of, nav_pages, output_of
 
 TOPIC_PAGES = [t["page"] for t in REGISTRY["topics"]]

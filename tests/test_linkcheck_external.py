@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 
 import external_links
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 from jsonschema import Draft202012Validator
 
 from macros.registry import RegistryError, load
@@ -16,21 +16,21 @@ DOCS = FIXTURES / "docs"
 
 # fixture file -> (line, entry and field as named in the message, words of the expectation)
 CASES = {
-    "duplicate-id": (26, "entry 'model-x', field 'id'", "duplicate id (first used at line 17)"),
-    "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field"),
-    "wrong-type": (23, "entry 'model-x', field 'year'", "expected a whole number"),
+    "duplicate-id": (26, "entry 'model-x', field 'id'", "duplicate id (first used at line 17) — give each entry its own id"),
+    "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
+    "wrong-type": (23, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
     "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute http:// or https:// address"),
-    "unknown-theme": (25, "entry 'model-x', field 'themes'", "unknown theme 'theme-z'; expected one of: theme-a"),
-    "unknown-next-step": (34, "entry 'paper-y', field 'next_steps'", "unknown next-step 'step-q'; expected one of: step-b"),
+    "unknown-theme": (25, "entry 'model-x', field 'themes'", "unknown theme 'theme-z' — expected one of: theme-a"),
+    "unknown-next-step": (34, "entry 'paper-y', field 'next_steps'", "unknown next-step 'step-q' — expected one of: step-b"),
     "unknown-related": (15, "entry 'step-b', field 'related'", "unknown theme 'theme-q'"),
-    "unknown-kind": (18, "entry 'model-x', field 'kind'", "got 'programm'; expected one of: publication, programme"),
-    "unknown-field": (24, "entry 'model-x', field 'website'", "unknown field; expected one of: id, kind"),
+    "unknown-kind": (18, "entry 'model-x', field 'kind'", "got 'programm' — expected one of: publication, programme"),
+    "unknown-field": (24, "entry 'model-x', field 'website'", "unknown field — expected one of: id, kind"),
     "bad-id": (17, "entry 'Model_X', field 'id'", "expected lower-case words joined by hyphens"),
-    "missing-url-note": (26, "entry 'paper-y', field 'url_note'", "url is null"),
+    "missing-url-note": (26, "entry 'paper-y', field 'url_note'", "url is null but no url_note says why — add 'url_note:'"),
     "duplicate-key": (23, "entry 'model-x', field 'country'", "appears twice (first at line 22)"),
-    "missing-page": (8, "entry 'theme-a', field 'page'", "no such page"),
+    "missing-page": (8, "entry 'theme-a', field 'page'", "no such page: " + str(DOCS / "themes/gone.md") + " — create it"),
     "yaml-syntax": (29, "YAML syntax", "starts at line 28"),
-    "tab": (29, "YAML syntax", "never tabs"),
+    "tab": (29, "YAML syntax", "— indent with spaces, never tabs"),
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import markdown
-from conftest import FIXTURES, ROOT
+from support import FIXTURES, ROOT
 
 from macros import render
 from macros.registry import Entry, Registry, load

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import yaml
-from conftest import ROOT
+from support import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
