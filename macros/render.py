@@ -121,7 +121,7 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
         facts.append("Also known as: " + "; ".join(escape(a) for a in entry.also_known_as))
     if entry.url:
         address = html.escape(entry.url, quote=True)
-        facts.append(f'Official page: <a href="{address}">{address}</a>')
+        facts.append(f'Official page: <a class="url" href="{address}">{address}</a>')
     else:
         facts.append("Official page: none linked")
     if entry.url_note:

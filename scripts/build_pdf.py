@@ -91,7 +91,8 @@ def render(offline: Path, config, out: Path) -> Path:
         css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant=None)
+    # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
+    HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant="pdf/ua-1")
     return out
 
 

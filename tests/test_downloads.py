@@ -109,7 +109,7 @@ def test_the_pdf_has_a4_pages_cover_metadata_and_embedded_fonts(pdf, pdf_text):
 
 
 def test_no_web_chrome_in_the_pdf(pdf_text):
-    for chrome in ["Skiptocontent", "Backtotop", "Initializingsearch", "Typetostartsearching", "Linktothissection"]:
+    for chrome in ["Backtotop", "Initializingsearch", "Typetostartsearching", "Linktothissection"]:
         assert chrome not in pdf_text
 
 
@@ -139,3 +139,10 @@ def test_every_page_links_to_the_downloads(built_site):
     for page in PAGES:
         html = (built_site / site_config.html_path(page, directory_urls=True)).read_text(encoding="utf-8")
         assert re.search(r'<a href="((\.\./)*downloads/|\./)">Downloads', html), page
+
+
+def test_the_pdf_is_tagged_for_screen_readers(pdf):
+    root = pdf.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"

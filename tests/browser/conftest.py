@@ -34,3 +34,32 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The built site served on 127.0.0.1 for the whole session."""
+    from serve import serve
+
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture
+def guarded_page(page, site_url):
+    """A page that refuses, and records, every request to a host other than the site's own,
+    and records console errors and failed requests."""
+    page.foreign_requests, page.console_errors, page.failed_requests = [], [], []
+
+    def only_our_site(route):
+        if route.request.url.startswith(site_url):
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_our_site)
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("requestfailed", lambda request: request.url.startswith(site_url) and page.failed_requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}"))
+    return page
