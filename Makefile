@@ -8,7 +8,7 @@ SITE   := site
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build pdf bundle check test linkcheck linkcheck-external lock clean
+.PHONY: help serve build pdf bundle check test linkcheck linkcheck-external bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -46,6 +46,9 @@ test: $(VENV)/.installed ## Run the whole test suite, then build and link-check 
 	$(PY) scripts/check.py
 	$(PY) -m pytest
 	$(MAKE) build linkcheck
+
+bench: $(VENV)/.installed ## Print build, scale, download and page-weight figures (several minutes)
+	$(PY) scripts/bench.py
 
 lock: $(VENV)/.installed ## Re-pin every transitive dependency after changing pyproject.toml
 	$(PY) -m pip freeze --exclude pip | sed '1i # Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock' > constraints.txt

@@ -24,10 +24,10 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path | None = None, *options: str) -> subprocess.CompletedProcess:
     """Run the production build of `project`; return the finished process (output captured)."""
     site_dir = site_dir or project / "site"
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml")],
+        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml"), *options],
         cwd=project, capture_output=True, text=True,
     )

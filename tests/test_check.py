@@ -35,7 +35,7 @@ def test_the_fixture_site_passes():
 
 
 @pytest.mark.parametrize(("case", "line", "words"), [
-    ("yaml-syntax", 29, "YAML syntax: expected ',' or ']'"),
+    ("yaml-syntax", 29, "expected ',' or ']' (while parsing a flow sequence that starts at line 28)"),
     ("tab", 29, "— indent with spaces, never tabs"),
     ("duplicate-id", 26, "entry 'model-x', field 'id': duplicate id"),
     ("missing-field", 17, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),

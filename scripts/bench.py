@@ -1,0 +1,301 @@
+"""Benchmark: build cost of our machinery, growth to 10x and 100x content, preview rebuild,
+downloads, and page weight. Prints a table of medians; it asserts nothing.
+
+Usage: python scripts/bench.py [--runs 5] [--skip-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import jinja2
+import yaml
+
+import build_bundle
+import build_pdf
+import site_config
+from serve import serve
+
+ROOT = site_config.ROOT
+sys.path.insert(0, str(ROOT))
+import macros  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml", "mkdocs.offline.yml"]
+
+
+# --- measuring --------------------------------------------------------------------------
+
+def timed_build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int]:
+    """Seconds and peak memory (bytes) of one `mkdocs build` of `project` in a fresh process."""
+    out = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    start = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(out)],
+                               cwd=project, env=ENV)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    shutil.rmtree(out, ignore_errors=True)
+    if process.returncode != 0:
+        raise SystemExit(f"build of {project} failed")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def median_build(project: Path, runs: int, config: str = "mkdocs.yml") -> tuple[float, int]:
+    results = [timed_build(project, config) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def interleaved(builds: dict[str, tuple[Path, str]], runs: int) -> dict[str, float]:
+    """Median seconds of several builds, run in turn so that machine noise hits all alike."""
+    times: dict[str, list[float]] = {name: [] for name in builds}
+    for _ in range(runs):
+        for name, (project, config) in builds.items():
+            times[name].append(timed_build(project, config)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def copy_project(dest: Path) -> Path:
+    for part in COPY:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, dest / part)
+    return dest
+
+
+# --- plain Material build of the same Markdown ------------------------------------------
+
+class _StubEnv:
+    """Just enough of mkdocs-macros' env for our define_env, to expand pages without the plugin."""
+
+    def __init__(self, conf):
+        self.conf, self.variables, self.macros, self.page = conf, {}, {}, None
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+
+class _Page:
+    def __init__(self, src_uri):
+        self.file = type("File", (), {"src_uri": src_uri})()
+
+
+def plain_project(dest: Path, source: Path = ROOT) -> Path:
+    """A copy of `source` whose pages carry the macros' output, built with Material's search only."""
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site*", ".build", ".cache", "__pycache__"))
+    config = site_config.load(dest / "mkdocs.yml")
+    env = _StubEnv({"docs_dir": str(dest / "docs"), "extra": {}, "site_url": config.site_url})
+    macros.define_env(env)
+    jinja = jinja2.Environment()
+    for page in (dest / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "render_macros: true" in text:
+            env.page = _Page(page.relative_to(dest / "docs").as_posix())
+            page.write_text(jinja.from_string(text).render(**env.macros, config=config), encoding="utf-8")
+    mkdocs_yml = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    mkdocs_yml = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", mkdocs_yml)
+    mkdocs_yml = re.sub(r"\nplugins:\n(?:  .*\n|    .*\n)+", "\nplugins:\n  search: {}\n", mkdocs_yml)
+    (dest / "mkdocs.yml").write_text(mkdocs_yml.replace("strict: true", "strict: false"), encoding="utf-8")
+    return dest
+
+
+def empty_macros_project(dest: Path) -> Path:
+    """The plain project plus mkdocs-macros with an empty module: the plugin's own cost."""
+    (dest / "empty_macros").mkdir()
+    (dest / "empty_macros/__init__.py").write_text("def define_env(env):\n    pass\n")
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.macros.yml").write_text(text.replace("plugins:\n  search: {}\n", "plugins:\n  search: {}\n  macros:\n    module_name: empty_macros\n    render_by_default: false\n"), encoding="utf-8")
+    return dest
+
+
+# --- scaled content -----------------------------------------------------------------------
+
+def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
+    """A copy with `factor` sets of the themes and next steps and `factor` times the registry.
+
+    Set 1 is the real content; each further set copies every topic page and every entry under
+    new ids, with the same relations inside the set. Sets are grouped ten to a collection in
+    the nav, as a growing site would group cities or languages. Returns the project, its page
+    count and its entry count.
+    """
+    copy_project(dest)
+    docs = dest / "docs"
+    registry = yaml.safe_load((docs / "resources/registry.yml").read_text(encoding="utf-8"))
+    topics, entries = list(registry["topics"]), list(registry["entries"])
+    suffix_ids = {t["id"] for t in topics} | {e["id"] for e in entries}
+    collections: dict[int, list] = {}
+    for n in range(2, factor + 1):
+        rename = {i: f"{i}-{n}" for i in suffix_ids}
+        set_pages = []
+        for topic in registry["topics"]:
+            page = f"sets/{n}/{topic['page']}"
+            text = (docs / topic["page"]).read_text(encoding="utf-8")
+            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+            text = text.replace("](../", "](../../../")
+            (docs / page).parent.mkdir(parents=True, exist_ok=True)
+            (docs / page).write_text(text, encoding="utf-8")
+            topics.append({**topic, "id": rename[topic["id"]], "page": page, "title": f"{topic['title']} (set {n})",
+                           "related": [rename[r] for r in topic.get("related", [])]})
+            set_pages.append(page)
+        for entry in registry["entries"]:
+            entries.append({**entry, "id": rename[entry["id"]], "name": f"{entry['name']} (set {n})",
+                            "themes": [rename[t] for t in entry.get("themes", [])],
+                            "next_steps": [rename[t] for t in entry.get("next_steps", [])]})
+        collections.setdefault((n - 2) // 10 + 1, []).append({f"Set {n}": set_pages})
+    (docs / "resources/registry.yml").write_text(yaml.safe_dump({"topics": topics, "entries": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    nav = config["nav"]
+    if collections:
+        nav.insert(4, {"More sets": [{f"Collection {c}": sets} for c, sets in collections.items()]})
+    text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text[: text.index("\nnav:")] + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
+    (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest, len(site_config.nav_pages(nav)), len(entries)
+
+
+def typical_page_size(project: Path) -> int:
+    """Bytes of a theme page's HTML (key theme 2 of set 1) in a build of `project`."""
+    out = project / "_site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)], cwd=project, env=ENV, check=True)
+    size = (out / "themes/digital-literacy/index.html").stat().st_size
+    shutil.rmtree(out)
+    return size
+
+
+# --- preview rebuild --------------------------------------------------------------------
+
+def preview_rebuilds(runs: int) -> list[float]:
+    """Seconds `mkdocs serve` reports for rebuilding after one page is edited."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
+        project = copy_project(Path(tmp))
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                   cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
+        built = re.compile(r"Documentation built in ([\d.]+) seconds")
+        times = []
+        try:
+            page = project / "docs/themes/digital-literacy.md"
+            for run in range(runs + 1):
+                for line in process.stderr:
+                    if match := built.search(line):
+                        if run:
+                            times.append(float(match.group(1)))
+                        break
+                if run < runs:
+                    time.sleep(1.0)  # let the watcher settle, as a person would
+                    page.write_text(page.read_text(encoding="utf-8") + f"\nEdited {run}.\n", encoding="utf-8")
+        finally:
+            process.terminate()
+            process.wait()
+    return times
+
+
+# --- page weight ------------------------------------------------------------------------
+
+def page_weight(site: Path, path: str) -> tuple[int, int, int]:
+    """(requests, bytes, gzip bytes) a browser loads for one page of `site`, search index included."""
+    from playwright.sync_api import sync_playwright
+
+    responses: list[str] = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: responses.append(request.url))
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+        foreign = [u for u in responses if not u.startswith(base)]
+        files = [site / u.removeprefix(base).split("?")[0].split("#")[0] for u in responses if u.startswith(base)]
+    files = [f / "index.html" if f.is_dir() else f for f in files]
+    raw = sum(f.stat().st_size for f in files)
+    compressed = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
+    if foreign:
+        raise SystemExit(f"page {path} requested other hosts: {foreign}")
+    return len(responses), raw, compressed
+
+
+# --- report -------------------------------------------------------------------------------
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-scale", action="store_true", help="leave out the 10x and 100x builds")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, str]] = []
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        plain_dir = empty_macros_project(plain_project(work / "plain"))
+        medians = interleaved({"ours": (ROOT, "mkdocs.yml"), "plain": (plain_dir, "mkdocs.yml"),
+                               "plugin": (plain_dir, "mkdocs.macros.yml")}, args.runs)
+        ours, plain, plugin_only = medians["ours"], medians["plain"], medians["plugin"]
+        ours_memory = timed_build(ROOT)[1]
+        rows += [("Production build, real site (our config)", f"{ours:.2f} s", ""),
+                 ("Same Markdown, plain Material", f"{plain:.2f} s", ""),
+                 ("Cost of our macros, hooks and plugins", f"{ours / plain - 1:+.0%}", "≤ +20%"),
+                 ("  of which mkdocs-macros loading itself", f"{plugin_only / plain - 1:+.0%}", ""),
+                 ("Peak memory, real site", f"{ours_memory / 2**20:.0f} MiB", "")]
+
+        rebuilds = preview_rebuilds(args.runs)
+        rows.append(("Preview rebuild after editing one page", f"{statistics.median(rebuilds):.2f} s", "seconds"))
+
+        offline = work / "offline"
+        start = time.perf_counter()
+        build_bundle.build_offline(ROOT / "mkdocs.yml", offline)
+        bundle = build_bundle.zip_site(offline, work / "downloads" / build_bundle.BUNDLE_NAME)
+        bundle_time = time.perf_counter() - start
+        start = time.perf_counter()
+        pdf = build_pdf.render(offline, site_config.load(ROOT / "mkdocs.yml"), work / "downloads" / build_pdf.PDF_NAME)
+        pdf_time = time.perf_counter() - start
+        rows += [("Offline bundle: build + zip", f"{bundle_time:.2f} s, {bundle.stat().st_size / 1e6:.2f} MB", ""),
+                 ("PDF: render (from the offline build)", f"{pdf_time:.2f} s, {pdf.stat().st_size / 1e6:.2f} MB", "< 5 MB")]
+
+        site = work / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True)
+        requests, raw, compressed = page_weight(site, "")
+        rows.append(("Home page weight (all requests)", f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip", "< 300 kB gzip, own host only"))
+        largest = max((p for p in site.rglob("index.html") if p.parent != site), key=lambda p: p.stat().st_size)
+        requests, raw, compressed = page_weight(site, largest.parent.relative_to(site).as_posix() + "/")
+        rows.append((f"Largest page ({largest.parent.relative_to(site).as_posix()}/)", f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip", ""))
+
+        if not args.skip_scale:
+            scale = {}
+            for factor in (10, 100):
+                project, pages, entries = scaled_project(work / f"x{factor}", factor)
+                seconds, memory = median_build(project, args.runs)
+                scale[factor] = (seconds, memory, typical_page_size(project))
+                rows.append((f"{factor}x content ({pages} pages, {entries} entries)", f"{seconds:.2f} s, {memory / 2**20:.0f} MiB peak", "< 1024 MiB at 100x"))
+                if factor == 10:
+                    plain_scaled = plain_project(work / "plain-x10", project)
+                    medians = interleaved({"ours": (project, "mkdocs.yml"), "plain": (plain_scaled, "mkdocs.yml")}, args.runs)
+                    rows.append(("Cost of our machinery at 10x", f"{medians['ours'] / medians['plain'] - 1:+.0%}", "≤ +20%"))
+            rows.append(("Build time growth 10x → 100x", f"{scale[100][0] / scale[10][0]:.1f}x", "≤ 11x"))
+            rows.append(("Typical page HTML 10x → 100x", f"{scale[10][2] / 1e3:.0f} kB → {scale[100][2] / 1e3:.0f} kB ({scale[100][2] / scale[10][2]:.2f}x)", "≤ 1.5x"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}; "
+          f"median of {args.runs} runs\n")
+    width = max(len(r[0]) for r in rows)
+    print(f"| {'Measure'.ljust(width)} | Figure | Target |")
+    print(f"|{'-' * (width + 2)}|---|---|")
+    for name, value, target in rows:
+        print(f"| {name.ljust(width)} | {value} | {target} |")
+
+
+if __name__ == "__main__":
+    main()
