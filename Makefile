@@ -22,7 +22,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/activate
 	touch $@
 
 serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch overrides
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
 
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
 	$(PY) scripts/build.py --site-dir $(SITE)

@@ -15,6 +15,8 @@ import yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "resources" / "registry.schema.json"
 REGISTRY_PATH = "resources/registry.yml"  # relative to the docs folder
+# libyaml's loader where PyYAML was built with it (its wheels are): one parse, ten times faster.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Registries already found valid against the schema, by content hash (see schema_problems).
 CACHE_DIR = SCHEMA_PATH.parent.parent.parent / ".cache" / "registry"
 
@@ -156,6 +158,7 @@ def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
+        loader.dispose()
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         source_lines = text.splitlines()
@@ -165,6 +168,7 @@ def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
             hint += f" ({error.context} that starts at line {error.context_mark.line + 1})"
         fix = "indent with spaces, never tabs" if "\t" in bad_line else "correct the YAML on this line or the one before"
         raise RegistryError([Problem(name, line, "YAML syntax", f"{error.problem}{hint} — {fix}")]) from None
+    loader.dispose()
     lines: dict[tuple, int] = {}
     problems: list[Problem] = []
     if node is not None:
@@ -172,10 +176,6 @@ def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
     if problems:
         raise RegistryError(problems)
     return data, lines
-
-
-# libyaml's loader where PyYAML was built with it (its wheels are): one parse, ten times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name: str) -> None:
