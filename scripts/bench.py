@@ -32,7 +32,7 @@ ROOT = site_config.ROOT
 sys.path.insert(0, str(ROOT))
 import macros  # noqa: E402
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = site_config.MKDOCS_ENV
 COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml", "mkdocs.offline.yml"]
 
 
@@ -142,7 +142,7 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
         for topic in registry["topics"]:
             page = f"sets/{n}/{topic['page']}"
             text = (docs / topic["page"]).read_text(encoding="utf-8")
-            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m, rename=rename: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
             text = text.replace("](../", "](../../../")
             (docs / page).parent.mkdir(parents=True, exist_ok=True)
             (docs / page).write_text(text, encoding="utf-8")

@@ -11,7 +11,6 @@ Usage: python scripts/build.py [--site-dir site] [--config mkdocs.yml] [--skip-d
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
@@ -28,7 +27,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     work = site_dir.with_name(site_dir.name + ".work")
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = dict(site_config.MKDOCS_ENV)
     try:
         if downloads:
             build_bundle.build_offline(config, work / "offline")

@@ -6,12 +6,13 @@ Usage: python scripts/build_bundle.py [--out .build/downloads] [--config mkdocs.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import site_config
 
 BUNDLE_NAME = "us-nordic-prevention-kb-offline.zip"
 FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
@@ -23,7 +24,7 @@ def build_offline(config: Path, dest: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict",
          "--config-file", str(config.with_name("mkdocs.offline.yml")), "--site-dir", str(dest.resolve())],
-        cwd=config.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=config.parent, env=site_config.MKDOCS_ENV,
     )
     if result.returncode != 0:
         raise SystemExit("The offline build failed.")
@@ -39,13 +40,20 @@ def zip_site(source: Path, out: Path) -> Path:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def offline_from_command_line(description: str) -> tuple[argparse.Namespace, Path]:
+    """Parse `--out` and `--config`, build the offline profile beside `--out`; return both.
+    Shared by this command and scripts/build_pdf.py, which renders from the same pages."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, default=Path(".build/downloads"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     args = parser.parse_args()
     offline = args.out.parent / "offline"
     build_offline(args.config.resolve(), offline)
+    return args, offline
+
+
+def main() -> None:
+    args, offline = offline_from_command_line(__doc__.splitlines()[0])
     print(f"Built {zip_site(offline, args.out / BUNDLE_NAME)}")
 
 

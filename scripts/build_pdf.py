@@ -9,7 +9,6 @@ Usage: python scripts/build_pdf.py [--out .build/downloads] [--config mkdocs.yml
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import posixpath
 import subprocess
@@ -21,7 +20,7 @@ from bs4 import BeautifulSoup
 from weasyprint import HTML
 
 import site_config
-from build_bundle import build_offline
+from build_bundle import offline_from_command_line
 
 PDF_NAME = "us-nordic-prevention-kb.pdf"
 TEMPLATES = site_config.ROOT / "pdf"
@@ -97,12 +96,7 @@ def render(offline: Path, config, out: Path) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(".build/downloads"))
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    args = parser.parse_args()
-    offline = args.out.parent / "offline"
-    build_offline(args.config.resolve(), offline)
+    args, offline = offline_from_command_line(__doc__.splitlines()[0])
     print(f"Built {render(offline, site_config.load(args.config), args.out / PDF_NAME)}")
 
 

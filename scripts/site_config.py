@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
+# The environment for running MkDocs: without its banner about MkDocs 2 (we pin MkDocs 1.x).
+MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def load(config_file: Path = ROOT / "mkdocs.yml"):
