@@ -50,8 +50,13 @@ test: $(VENV)/.installed ## Run the whole test suite, then build and link-check 
 bench: $(VENV)/.installed ## Print build, scale, download and page-weight figures (several minutes)
 	$(PY) scripts/bench.py
 
-lock: $(VENV)/.installed ## Re-pin every transitive dependency after changing pyproject.toml
-	$(PY) -m pip freeze --exclude pip | sed '1i # Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock' > constraints.txt
+lock: ## Re-pin every transitive dependency into constraints.txt (after changing pyproject.toml)
+	rm -rf .build/lock-venv && $(PYTHON) -m venv .build/lock-venv
+	.build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1,<27"
+	.build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --group test
+	{ printf '# Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock\n'; \
+	  .build/lock-venv/bin/python -m pip freeze --exclude pip; } > constraints.txt
+	rm -rf .build/lock-venv
 
 clean: ## Remove the build output and the virtual environment
 	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build reports .pytest_cache $(VENV)
