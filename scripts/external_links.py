@@ -82,6 +82,10 @@ def classify(row: dict) -> Result:
         is_http_error = bool(re.match(r"\d{3} ", result))
         return Result(url, "broken" if is_http_error else "unreachable", result)
     redirect = _REDIRECT.search(warning)
+    if redirect and redirect.group(1) == url:
+        # LinkChecker caches results by final address: the target of a redirect can inherit
+        # the redirect warning of the address that led to it. A page is no redirect to itself.
+        redirect = None
     if redirect and redirect.group(2) in _PERMANENT:
         return Result(url, "moved", f"{redirect.group(2)} to {redirect.group(1)}", new_url=redirect.group(1))
     if "Anchor `" in warning:

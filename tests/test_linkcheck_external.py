@@ -135,3 +135,11 @@ def test_registry_urls_maps_each_address_to_its_entries():
     assert urls == {"https://example.org/x": ["model-x"]}
     real = external_links.registry_urls(ROOT / "docs/resources/registry.yml")
     assert real["https://ankkuritoiminta.fi/en"] == ["anchor-model"]
+
+
+def test_a_redirect_warning_inherited_from_the_cache_is_not_a_redirect():
+    row = {"urlname": "https://example.org/ok", "result": "200 OK", "valid": "True",
+           "warningstring": "Redirected to `https://example.org/ok' status: 301 Moved Permanently."}
+    assert external_links.classify(row).status == "ok"
+    row["urlname"] = "https://example.org/old"
+    assert external_links.classify(row).status == "moved"
