@@ -10,6 +10,7 @@ import argparse
 import gzip
 import os
 import platform
+import queue
 import re
 import shutil
 import socket
@@ -17,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -33,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 import macros  # noqa: E402
 
 ENV = site_config.MKDOCS_ENV
+PROSE_PAGES = ["about.md", "glossary.md", "contributing.md", "accessibility.md", "downloads.md"]
 COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml", "mkdocs.offline.yml"]
 
 
@@ -93,7 +96,8 @@ class _Page:
 
 
 def plain_project(dest: Path, source: Path = ROOT) -> Path:
-    """A copy of `source` whose pages carry the macros' output, built with Material's search only."""
+    """A copy of `source` whose pages carry the macros' output, built by Material alone: no
+    mkdocs-macros, no hooks; Material's own plugin (search) keeps its settings."""
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site*", ".build", ".cache", "__pycache__"))
     config = site_config.load(dest / "mkdocs.yml")
     env = _StubEnv({"docs_dir": str(dest / "docs"), "extra": {}, "site_url": config.site_url})
@@ -106,7 +110,7 @@ def plain_project(dest: Path, source: Path = ROOT) -> Path:
             page.write_text(jinja.from_string(text).render(**env.macros, config=config), encoding="utf-8")
     mkdocs_yml = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     mkdocs_yml = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", mkdocs_yml)
-    mkdocs_yml = re.sub(r"\nplugins:\n(?:  .*\n|    .*\n)+", "\nplugins:\n  search: {}\n", mkdocs_yml)
+    mkdocs_yml = re.sub(r"\n  macros:\n(    .*\n)+", "\n", mkdocs_yml)  # Material's search keeps its settings
     (dest / "mkdocs.yml").write_text(mkdocs_yml.replace("strict: true", "strict: false"), encoding="utf-8")
     return dest
 
@@ -116,7 +120,7 @@ def empty_macros_project(dest: Path) -> Path:
     (dest / "empty_macros").mkdir()
     (dest / "empty_macros/__init__.py").write_text("def define_env(env):\n    pass\n")
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.macros.yml").write_text(text.replace("plugins:\n  search: {}\n", "plugins:\n  search: {}\n  macros:\n    module_name: empty_macros\n    render_by_default: false\n"), encoding="utf-8")
+    (dest / "mkdocs.macros.yml").write_text(text.replace("plugins:\n", "plugins:\n  macros:\n    module_name: empty_macros\n    render_by_default: false\n", 1), encoding="utf-8")
     return dest
 
 
@@ -125,10 +129,12 @@ def empty_macros_project(dest: Path) -> Path:
 def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
     """A copy with `factor` sets of the themes and next steps and `factor` times the registry.
 
-    Set 1 is the real content; each further set copies every topic page and every entry under
-    new ids, with the same relations inside the set. Sets are grouped ten to a collection in
-    the nav, as a growing site would group cities or languages. Returns the project, its page
-    count and its entry count.
+    Set 1 is the real content; each further set copies every topic page, the pages of prose
+    (about, glossary, contributing, accessibility, downloads) and every entry under new ids,
+    with the same relations inside the set. The home page, the overviews and the resource index
+    stay single pages that list everything. Sets are grouped ten to a collection in the nav, as
+    a growing site would group cities or languages. Returns the project, its page count and its
+    entry count.
     """
     copy_project(dest)
     docs = dest / "docs"
@@ -149,6 +155,12 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             topics.append({**topic, "id": rename[topic["id"]], "page": page, "title": f"{topic['title']} (set {n})",
                            "related": [rename[r] for r in topic.get("related", [])]})
             set_pages.append(page)
+        for prose in PROSE_PAGES:
+            text = (docs / prose).read_text(encoding="utf-8")
+            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m, rename=rename: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+            text = re.sub(r"\]\((?!https?:|#|mailto:)", "](../../", text)
+            (docs / f"sets/{n}/{prose}").write_text(text, encoding="utf-8")
+            set_pages.append(f"sets/{n}/{prose}")
         for entry in registry["entries"]:
             entries.append({**entry, "id": rename[entry["id"]], "name": f"{entry['name']} (set {n})",
                             "themes": [rename[t] for t in entry.get("themes", [])],
@@ -185,19 +197,33 @@ def preview_rebuilds(runs: int) -> list[float]:
             port = s.getsockname()[1]
         process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                    cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
-        built = re.compile(r"Documentation built in ([\d.]+) seconds")
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
+
+        def wait_for(pattern: str, seconds: float = 60) -> re.Match:
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline:
+                try:
+                    if match := re.search(pattern, lines.get(timeout=1)):
+                        return match
+                except queue.Empty:
+                    pass
+            raise SystemExit(f"mkdocs serve printed no '{pattern}' within {seconds:.0f} s")
+
         times = []
         try:
+            wait_for(r"Serving on")  # the first build is done; the file watcher starts now
             page = project / "docs/themes/digital-literacy.md"
-            for run in range(runs + 1):
-                for line in process.stderr:
-                    if match := built.search(line):
-                        if run:
-                            times.append(float(match.group(1)))
+            for run in range(runs):
+                for attempt in range(3):  # the watcher can miss an edit made as it (re)starts
+                    time.sleep(1.0)
+                    page.write_text(page.read_text(encoding="utf-8") + f"\nEdited {run}.{attempt}\n", encoding="utf-8")
+                    try:
+                        times.append(float(wait_for(r"Documentation built in ([\d.]+) seconds", 15).group(1)))
                         break
-                if run < runs:
-                    time.sleep(1.0)  # let the watcher settle, as a person would
-                    page.write_text(page.read_text(encoding="utf-8") + f"\nEdited {run}.\n", encoding="utf-8")
+                    except SystemExit:
+                        continue
+                wait_for(r"Reloading browsers")
         finally:
             process.terminate()
             process.wait()
