@@ -1,4 +1,4 @@
-"""The GitHub Actions workflows are valid and do what the project promises."""
+"""The repository metadata GitHub reads (workflows, citation) is valid and does what the project promises."""
 
 from __future__ import annotations
 
@@ -47,3 +47,11 @@ def test_pushes_to_main_deploy_the_built_site():
     steps = deploy["jobs"]["build"]["steps"]
     assert any(s.get("run") == "make build" for s in steps)
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") and s["with"]["path"] == "site" for s in steps)
+
+
+def test_the_citation_file_is_valid_and_cites_the_report():
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.citation-file-format",
+                             str(ROOT / "CITATION.cff")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation["references"][0]["authors"] == [{"name": "Strong Cities Network"}, {"name": "Nordic Safe Cities"}]
