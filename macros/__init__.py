@@ -1,4 +1,5 @@
-"""The mkdocs-macros adapter: load the registry once per build and expose three macros.
+"""The mkdocs-macros adapter: load the registry once per build and expose the pages' macros
+(resource_index, related, topic_cards, ref, downloads).
 
 All logic lives in `registry` (load, validate, index) and `render` (Markdown fragments);
 this module only connects them to the plugin.
@@ -51,7 +52,7 @@ def define_env(env):
             return render.reference(registry, item_id, page_path(), text)
         except KeyError:
             raise ValueError(
-                f"docs/{page_path()}: ref('{item_id}') names no entry or topic of docs/{REGISTRY_PATH}; "
+                f"docs/{page_path()}: ref('{item_id}') names no entry or topic of docs/{REGISTRY_PATH} — "
                 "use an existing id (see the resource index) or add the entry first"
             ) from None
 
