@@ -27,6 +27,7 @@ def downloads_table(directory: str | Path | None, published_downloads: str) -> s
     rows = ["| Download | Size | Built | What it is |", "|---|---|---|---|"]
     for path in files:
         title, what = KINDS[path.suffix]
-        built = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).strftime("%d %B %Y")
-        rows.append(f'| <a href="{html.escape(path.name)}" download>{title}</a> (`{html.escape(path.name)}`) | {human_size(path.stat().st_size)} | {built} | {what} |')
+        stat = path.stat()
+        built = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).strftime("%d %B %Y")
+        rows.append(f'| <a href="{html.escape(path.name)}" download>{title}</a> (`{html.escape(path.name)}`) | {human_size(stat.st_size)} | {built} | {what} |')
     return "\n".join(rows) + "\n"

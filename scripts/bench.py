@@ -49,7 +49,7 @@ def timed_build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int]:
                                cwd=project, env=ENV)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: tell Popen
     shutil.rmtree(out, ignore_errors=True)
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed")
