@@ -107,7 +107,10 @@ def plain_project(dest: Path, source: Path = ROOT) -> Path:
         text = page.read_text(encoding="utf-8")
         if "render_macros: true" in text:
             env.page = _Page(page.relative_to(dest / "docs").as_posix())
-            page.write_text(jinja.from_string(text).render(**env.macros, config=config), encoding="utf-8")
+            expanded = jinja.from_string(text).render(**env.macros, config=config)
+            # The page now holds the macros' output (headings such as `{#related}` read as Jinja
+            # comments), so it must not be rendered again where mkdocs-macros is loaded.
+            page.write_text(expanded.replace("render_macros: true", "render_macros: false", 1), encoding="utf-8")
     mkdocs_yml = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     mkdocs_yml = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", mkdocs_yml)
     mkdocs_yml = re.sub(r"\n  macros:\n(    .*\n)+", "\n", mkdocs_yml)  # Material's search keeps its settings
