@@ -62,16 +62,22 @@ def median_build(project: Path, runs: int, config: str = "mkdocs.yml") -> tuple[
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
-def interleaved(builds: dict[str, tuple[Path, str]], runs: int) -> dict[str, float]:
-    """Median seconds of several builds, run in turn (in a new random order each round) so
-    that machine noise and warm-up hit all alike."""
-    times: dict[str, list[float]] = {name: [] for name in builds}
+def interleaved(builds: dict[str, tuple[Path, str]], runs: int) -> dict[str, tuple[float, int]]:
+    """Median seconds and peak memory of several builds, run in turn (in a new random order
+    each round) so that machine noise and warm-up hit all alike."""
+    results: dict[str, list[tuple[float, int]]] = {name: [] for name in builds}
     order = random.Random(0)
     for _ in range(runs):
         for name in order.sample(list(builds), len(builds)):
-            project, config = builds[name]
-            times[name].append(timed_build(project, config)[0])
-    return {name: statistics.median(values) for name, values in times.items()}
+            results[name].append(timed_build(*builds[name]))
+    return {name: (statistics.median(r[0] for r in values), max(r[1] for r in values)) for name, values in results.items()}
+
+
+def build_site(project: Path, site: Path, config: str = "mkdocs.yml") -> Path:
+    """`mkdocs build` of `project` into `site`; stops on failure."""
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site)],
+                   cwd=project, env=ENV, check=True)
+    return site
 
 
 def copy_project(dest: Path) -> Path:
@@ -155,7 +161,7 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
         for topic in registry["topics"]:
             page = f"sets/{n}/{topic['page']}"
             text = (docs / topic["page"]).read_text(encoding="utf-8")
-            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m, rename=rename: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+            text = _rename_refs(text, rename)
             text = text.replace("](../", "](../../../")
             (docs / page).parent.mkdir(parents=True, exist_ok=True)
             (docs / page).write_text(text, encoding="utf-8")
@@ -164,7 +170,7 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             set_pages.append(page)
         for prose in PROSE_PAGES:
             text = (docs / prose).read_text(encoding="utf-8")
-            text = re.sub(r'ref\("([a-z0-9-]+)"', lambda m, rename=rename: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+            text = _rename_refs(text, rename)
             text = re.sub(r"\]\((?!https?:|#|mailto:)", "](../../", text)
             (docs / f"sets/{n}/{prose}").write_text(text, encoding="utf-8")
             set_pages.append(f"sets/{n}/{prose}")
@@ -184,10 +190,14 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
     return dest, len(site_config.nav_pages(nav)), len(entries)
 
 
+def _rename_refs(text: str, rename: dict[str, str]) -> str:
+    """Point every `ref("id"` of a page at the renamed id of its set."""
+    return re.sub(r'ref\("([a-z0-9-]+)"', lambda m: f'ref("{rename.get(m.group(1), m.group(1))}"', text)
+
+
 def typical_page_size(project: Path) -> int:
     """Bytes of a theme page's HTML (key theme 2 of set 1) in a build of `project`."""
-    out = project / "_site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)], cwd=project, env=ENV, check=True)
+    out = build_site(project, project / "_site")
     size = (out / "themes/digital-literacy/index.html").stat().st_size
     shutil.rmtree(out)
     return size
@@ -277,8 +287,7 @@ def main() -> None:
         plain_dir = empty_macros_project(plain_project(work / "plain"))
         medians = interleaved({"ours": (ROOT, "mkdocs.yml"), "plain": (plain_dir, "mkdocs.yml"),
                                "plugin": (plain_dir, "mkdocs.macros.yml")}, args.compare_runs)
-        ours, plain, plugin_only = medians["ours"], medians["plain"], medians["plugin"]
-        ours_memory = timed_build(ROOT)[1]
+        (ours, ours_memory), (plain, _), (plugin_only, _) = medians["ours"], medians["plain"], medians["plugin"]
         rows += [("Production build, real site (our config)", f"{ours:.2f} s", ""),
                  ("Same Markdown, plain Material", f"{plain:.2f} s", ""),
                  ("Same Markdown, plain Material + mkdocs-macros (empty module)", f"{plugin_only:.2f} s", ""),
@@ -302,7 +311,7 @@ def main() -> None:
                  ("PDF: render (from the offline build)", f"{pdf_time:.2f} s, {pdf.stat().st_size / 1e6:.2f} MB", "< 5 MB")]
 
         site = work / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT, env=ENV, check=True)
+        build_site(ROOT, site)
         requests, raw, compressed = page_weight(site, "")
         rows.append(("Home page weight (all requests)", f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip", "< 300 kB gzip, own host only"))
         largest = max((p for p in site.rglob("index.html") if p.parent != site), key=lambda p: p.stat().st_size)
@@ -319,7 +328,7 @@ def main() -> None:
                 if factor == 10:
                     plain_scaled = plain_project(work / "plain-x10", project)
                     medians = interleaved({"ours": (project, "mkdocs.yml"), "plain": (plain_scaled, "mkdocs.yml")}, args.runs)
-                    rows.append(("Cost of our machinery at 10x", f"{medians['ours'] / medians['plain'] - 1:+.0%}", "≤ +20%"))
+                    rows.append(("Cost of our machinery at 10x", f"{medians['ours'][0] / medians['plain'][0] - 1:+.0%}", "≤ +20%"))
             rows.append(("Build time growth 10x → 100x", f"{scale[100][0] / scale[10][0]:.1f}x", "≤ 11x"))
             rows.append(("Typical page HTML 10x → 100x", f"{scale[10][2] / 1e3:.0f} kB → {scale[100][2] / 1e3:.0f} kB ({scale[100][2] / scale[10][2]:.2f}x)", "≤ 1.5x"))
     finally:

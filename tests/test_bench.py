@@ -4,8 +4,6 @@ same articles as the real site, and its scaled content builds strictly."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import bench
@@ -13,17 +11,8 @@ import pytest
 import yaml
 from support import ROOT
 
-import site_config
-
 # What only our hooks add: the git date, and edit links that point at a page's real source.
 HOOKS_OUTPUT = re.compile(r'\s*<aside class="md-source-file page-dates">.*?</aside>|<a href="[^"]*" title="(Edit this page|View source of this page)"', re.S)
-
-
-def mkdocs_build(project: Path, site: Path, config: str = "mkdocs.yml") -> Path:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site)],
-                            cwd=project, env=site_config.MKDOCS_ENV, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return site
 
 
 def articles(site: Path) -> dict[str, str]:
@@ -38,13 +27,13 @@ def articles(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def our_articles(tmp_path_factory) -> dict[str, str]:
-    return articles(mkdocs_build(ROOT, tmp_path_factory.mktemp("ours") / "site"))
+    return articles(bench.build_site(ROOT, tmp_path_factory.mktemp("ours") / "site"))
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.macros.yml"], ids=["plain-material", "macros-plugin-alone"])
 def test_baselines_build_the_same_articles_as_the_real_site(tmp_path, our_articles, config):
     project = bench.empty_macros_project(bench.plain_project(tmp_path / "plain"))
-    plain = articles(mkdocs_build(project, tmp_path / "site", config))
+    plain = articles(bench.build_site(project, tmp_path / "site", config))
     assert plain.keys() == our_articles.keys()
     differing = [page for page in plain if plain[page] != our_articles[page]]
     assert not differing, f"the baseline renders these pages differently: {differing}"
@@ -54,7 +43,7 @@ def test_scaled_content_builds_strictly_with_every_set_linked(tmp_path):
     project, pages, entries = bench.scaled_project(tmp_path / "x2", 2)
     registry = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))
     assert entries == 2 * len(registry["entries"])
-    site = mkdocs_build(project, tmp_path / "site")  # strict: every ref and link of set 2 resolves
+    site = bench.build_site(project, tmp_path / "site")  # strict: every ref and link of set 2 resolves
     built = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
     assert len(built) == pages  # every page of the nav, and no other
     copy = (site / "sets/2/themes/digital-literacy/index.html").read_text(encoding="utf-8")
