@@ -2,6 +2,12 @@
 
 Plain Python with no MkDocs import, so that the build, `make check` and the tests share it.
 Every problem is reported as `file:line: where: what is wrong — how to fix it`.
+
+The registry holds the workshop's facts, the report's topics (key themes and next steps), and
+the entries (everything the report names). An entry says where the report names it
+(`named_in`: topic ids or the other parts of the report) apart from the links our editors add
+(`editors_links`), and carries dated status facts (`status`) and the fields that could not be
+verified (`unverified`).
 """
 
 from __future__ import annotations
@@ -15,8 +21,24 @@ import yaml
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "resources" / "registry.schema.json"
 REGISTRY_PATH = "resources/registry.yml"  # relative to the docs folder
-# libyaml's loader where PyYAML was built with it (its wheels are): one parse, ten times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's loader where PyYAML was built with it (its wheels are): one parse, ten times
+    faster. Dates stay text ("2024-06-17"), as the schema and the pages expect."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+# The parts of the report other than its topics, which the registry also points to.
+REPORT_PARTS = {
+    "executive-summary": "Executive summary",
+    "photo-captions": "Photo captions",
+    "resource-list": "Resources list",
+}
 # Registries already found valid against the schema, by content hash (see schema_problems).
 CACHE_DIR = SCHEMA_PATH.parent.parent.parent / ".cache" / "registry"
 
@@ -27,6 +49,7 @@ EXPECTED = {
     "page": "a page path under docs/ ending in .md, e.g. themes/digital-literacy.md",
     "year": "a four-digit year such as 2021",
     "number": "a whole number from 1",
+    "date": "a date written 2024, 2024-06 or 2024-06-17",
 }
 
 
@@ -65,8 +88,30 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Status:
+    """A dated fact about an entry's status: succeeded, ended, dissolved, left office..."""
+
+    event: str
+    date: str  # 2024, 2024-06 or 2024-06-17
+    note: str  # a past-tense phrase without its subject, e.g. "handed its work to the EU Knowledge Hub ..."
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """The facts of the workshop that every topic page repeats in its context notice."""
+
+    title: str
+    place: str
+    start: str
+    end: str
+    participants: str
+    checked: str  # when the registry's facts were last checked against official pages
+
+
+@dataclass(frozen=True)
 class Entry:
-    """A resource, programme, organisation, place or the like that the report names."""
+    """A resource, programme, organisation, person, place or the like that the report names."""
 
     id: str
     kind: str
@@ -75,36 +120,48 @@ class Entry:
     owner: str
     country: str
     url: str | None
+    named_in: tuple[str, ...]
     also_known_as: tuple[str, ...] = ()
     year: int | None = None
     url_note: str | None = None
-    recommended: bool = False
-    themes: tuple[str, ...] = ()
-    next_steps: tuple[str, ...] = ()
+    editors_links: tuple[str, ...] = ()
+    status: tuple[Status, ...] = ()
+    unverified: tuple[str, ...] = ()
+
+    @property
+    def recommended(self) -> bool:
+        """Listed in the report's own resource list."""
+        return "resource-list" in self.named_in
 
 
 @dataclass
 class Registry:
     """The validated registry with its relations indexed once, in both directions."""
 
+    workshop: Workshop
     topics: dict[str, Topic]
     entries: dict[str, Entry]
     _related: dict[str, list[str]] = field(default_factory=dict)
-    _entries_for: dict[str, list[str]] = field(default_factory=dict)
+    _named_under: dict[str, list[str]] = field(default_factory=dict)
+    _linked_by_editors: dict[str, list[str]] = field(default_factory=dict)
     _by_page: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for topic in self.topics.values():
             self._related.setdefault(topic.id, [])
-            self._entries_for.setdefault(topic.id, [])
+            self._named_under.setdefault(topic.id, [])
+            self._linked_by_editors.setdefault(topic.id, [])
             self._by_page[topic.page] = topic.id
         for topic in self.topics.values():
             for other in topic.related:
                 _add_once(self._related[topic.id], other)
                 _add_once(self._related[other], topic.id)
         for entry in self.entries.values():
-            for topic_id in entry.themes + entry.next_steps:
-                self._entries_for[topic_id].append(entry.id)
+            for part in entry.named_in:
+                if part in self.topics:
+                    self._named_under[part].append(entry.id)
+            for topic_id in entry.editors_links:
+                self._linked_by_editors[topic_id].append(entry.id)
 
     def topics_of(self, kind: str) -> list[Topic]:
         """Themes or next steps, in the report's order."""
@@ -114,9 +171,20 @@ class Registry:
         """Topics linked to this one, whichever side wrote the relation."""
         return sorted((self.topics[i] for i in self._related[topic_id]), key=lambda t: t.number)
 
-    def entries_for(self, topic_id: str) -> list[Entry]:
-        """Entries that relate to a topic, in registry order."""
-        return [self.entries[i] for i in self._entries_for[topic_id]]
+    def entries_named_under(self, topic_id: str) -> list[Entry]:
+        """Entries the report names under a topic, in registry order."""
+        return [self.entries[i] for i in self._named_under[topic_id]]
+
+    def entries_linked_by_editors(self, topic_id: str) -> list[Entry]:
+        """Entries our editors relate to a topic (the report does not), in registry order."""
+        return [self.entries[i] for i in self._linked_by_editors[topic_id]]
+
+    def part_label(self, part: str) -> str:
+        """e.g. 'Key theme 2', 'Next step 4', 'Resources list'."""
+        if part in self.topics:
+            topic = self.topics[part]
+            return f"{'Key theme' if topic.kind == 'theme' else 'Next step'} {topic.number}"
+        return REPORT_PARTS[part]
 
     def topic_for_page(self, page: str) -> Topic | None:
         """The topic whose page is `page` (a path under docs/), if any."""
@@ -146,6 +214,7 @@ def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None 
     if problems:
         raise RegistryError(problems)
     return Registry(
+        workshop=Workshop(**data["workshop"]),
         topics={t["id"]: _topic(t) for t in data["topics"]},
         entries={e["id"]: _entry(e) for e in data["entries"]},
     )
@@ -215,21 +284,31 @@ def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | P
     kinds = {r["id"]: r.get("kind") for s, _, r in records if s == "topics" and isinstance(r.get("id"), str)}
     for section, i, record in records:
         where_id = record.get("id", f"#{i + 1}")
-        fields = [("related", None)] if section == "topics" else [("themes", "theme"), ("next_steps", "next-step")]
-        for field_name, kind in fields:
+        for field_name, known, what in _reference_fields(section, record, kinds):
             values = record.get(field_name)
             if not isinstance(values, list):
                 continue
-            wanted = kind or ("next-step" if record.get("kind") == "theme" else "theme")
-            known = sorted(k for k, v in kinds.items() if v == wanted)
             for j, value in enumerate(values):
-                if isinstance(value, str) and kinds.get(value) != wanted:
+                if isinstance(value, str) and value not in known:
                     line = lines.get((section, i, field_name, j), lines.get((section, i), 1))
-                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {wanted} '{value}' — expected one of: {', '.join(known)}"))
+                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {what} '{value}' — expected one of: {', '.join(known)}"))
+        twice = set(record.get("named_in") or []) & set(record.get("editors_links") or []) if section == "entries" else set()
+        for value in sorted(v for v in twice if isinstance(v, str)):
+            line = lines.get((section, i, "editors_links"), 1)
+            problems.append(Problem(name, line, f"entry '{where_id}', field 'editors_links'", f"'{value}' is already in named_in — an editors' link is for a topic the report does not name it under"))
         page = record.get("page")
         if section == "topics" and docs_dir is not None and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
             problems.append(Problem(name, lines.get((section, i, "page"), 1), f"entry '{where_id}', field 'page'", f"no such page: {Path(docs_dir) / page} — create it or correct the path"))
     return sorted(problems, key=lambda p: p.line)
+
+
+def _reference_fields(section: str, record: dict, kinds: dict[str, object]) -> list[tuple[str, list[str], str]]:
+    """The fields of a record that name other records: (field, the ids it may use, what they are)."""
+    if section == "topics":
+        other = "next-step" if record.get("kind") == "theme" else "theme"
+        return [("related", sorted(k for k, v in kinds.items() if v == other), other)]
+    topics = sorted(kinds)
+    return [("named_in", topics + list(REPORT_PARTS), "part of the report"), ("editors_links", topics, "theme or next step")]
 
 
 def schema_problems(data: object, lines: dict[tuple, int], name: str) -> list[Problem]:
@@ -289,8 +368,8 @@ def _schema_problem(error, data: object, lines: dict[tuple, int], name: str) -> 
     elif error.validator == "uniqueItems":
         message = "lists the same id twice — keep one"
     else:
-        expected = EXPECTED.get(field_name or "", EXPECTED.get(str(path[-1]) if path else "", "a non-empty value"))
-        if path and path[-1] == "id" or (len(path) >= 3 and path[2] in ("themes", "next_steps", "related")):
+        expected = EXPECTED.get(str(path[-1]) if path else "", EXPECTED.get(field_name or "", "a non-empty value"))
+        if path and path[-1] == "id" or (len(path) >= 3 and path[2] in ("named_in", "editors_links", "related")):
             expected = EXPECTED["id"]
         message = f"got {error.instance!r} — expected {expected}"
     if field_name and path + (field_name,) in lines:
@@ -315,8 +394,8 @@ def _topic(data: dict) -> Topic:
 def _entry(data: dict) -> Entry:
     return Entry(
         id=data["id"], kind=data["kind"], name=data["name"], description=data["description"],
-        owner=data["owner"], country=data["country"], url=data["url"],
+        owner=data["owner"], country=data["country"], url=data["url"], named_in=tuple(data["named_in"]),
         also_known_as=tuple(data.get("also_known_as", ())), year=data.get("year"),
-        url_note=data.get("url_note"), recommended=data.get("recommended", False), themes=tuple(data.get("themes", ())),
-        next_steps=tuple(data.get("next_steps", ())),
+        url_note=data.get("url_note"), editors_links=tuple(data.get("editors_links", ())),
+        status=tuple(Status(**s) for s in data.get("status", ())), unverified=tuple(data.get("unverified", ())),
     )

@@ -2,15 +2,18 @@
 
 Every text that comes from the registry goes through `escape`, so a field cannot inject markup.
 Internal links are written as relative links to `.md` files, so MkDocs resolves and validates them.
+The report's own connections (`named_in`) and our editors' links are always shown apart, and an
+entry's dated status and unverified fields go with it wherever it is shown.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import posixpath
 import re
 
-from .registry import Entry, Registry, Topic
+from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
 
@@ -23,6 +26,7 @@ KIND_LABELS = {
     "government": "Government bodies and city departments",
     "law": "Laws",
     "group": "Groups, movements and units",
+    "person": "People",
     "event": "Events",
     "place": "Places",
 }
@@ -34,10 +38,14 @@ KIND_SINGULAR = {
     "government": "Government body",
     "law": "Law",
     "group": "Group, movement or unit",
+    "person": "Person",
     "event": "Event",
     "place": "Place",
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
+EVENT_PHRASES = {"succeeded": "replaced by a successor", "ended": "ended", "dissolved": "dissolved",
+                 "left-office": "left office", "updated": "updated"}
+UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters
 
@@ -59,34 +67,89 @@ def topic_label(topic: Topic) -> str:
     return f"{TOPIC_LABELS[topic.kind]} {topic.number}: {topic.title}"
 
 
-def reference(registry: Registry, item_id: str, from_page: str, text: str | None = None) -> str:
-    """An inline link to a topic's page or to an entry on the resource index."""
+def display_name(entry: Entry, text: str | None = None) -> str:
+    """The entry's name (or the `text` a page gives it), marked when no official source confirmed it."""
+    return (text or entry.name) + (" (name not verified)" if "name" in entry.unverified else "")
+
+
+def full_description(entry: Entry) -> str:
+    """The description, followed by what could not be verified."""
+    if not entry.unverified:
+        return entry.description
+    fields = [UNVERIFIED_LABELS[f] for f in entry.unverified]
+    listed = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+    return f"{entry.description} Not confirmed by an official source: {listed}."
+
+
+def format_date(date: str) -> str:
+    """'2024-06-17' -> '17 June 2024', '2024-06' -> 'June 2024', '2023' -> '2023'."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return date
+    day = dt.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    return f"{day.day} {day:%B %Y}" if len(parts) == 3 else f"{day:%B %Y}"
+
+
+def after_workshop(registry: Registry, status: Status) -> bool:
+    """Whether a status fact dates from after the workshop; a date given as a year or a month
+    counts as the end of that year or month."""
+    return (status.date + "-12-31"[len(status.date) - 4:]) > registry.workshop.end
+
+
+def status_line(registry: Registry, status: Status) -> str:
+    """e.g. 'Since the workshop (17 June 2024): its work passed to ... (source: ...).'"""
+    when = "Since the workshop" if after_workshop(registry, status) else "Before the workshop"
+    source = f" (source: {escape(status.source)})" if status.source else ""
+    return f"{when} ({format_date(status.date)}): {escape(status.note)}{source}."
+
+
+def since_note(registry: Registry, entry: Entry) -> str:
+    """The short note that follows an entry's first mention on a page: what changed after the
+    workshop, and when. The entry on the resource index, where the mention links, says more."""
+    later = [s for s in entry.status if after_workshop(registry, s)]
+    if not later:
+        return ""
+    notes = "; ".join(f"{EVENT_PHRASES[s.event]} {'on' if len(s.date) == 10 else 'in'} {format_date(s.date)}" for s in later)
+    return f' <span class="since-workshop">(since the workshop: {notes})</span>'
+
+
+def reference(registry: Registry, item_id: str, from_page: str, text: str | None = None, first_mention: bool = False) -> str:
+    """An inline link to a topic's page or to an entry on the resource index. An entry's first
+    mention on a page carries what has changed since the workshop."""
     if item_id in registry.topics:
         topic = registry.topics[item_id]
         return link(text or topic.title, topic.page, from_page)
     if item_id in registry.entries:
         entry = registry.entries[item_id]
-        return link(text or entry.name, f"{INDEX_PAGE}#{entry.id}", from_page)
+        note = since_note(registry, entry) if first_mention else ""
+        return link(display_name(entry, text), f"{INDEX_PAGE}#{entry.id}", from_page) + note
     raise KeyError(item_id)
 
 
+def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
+    """One entry of a related block: name, kind and country, description, what changed since."""
+    kind = escape(KIND_SINGULAR[entry.kind].lower())
+    since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s)]
+    return " ".join([f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(entry.country)}).",
+                     escape(full_description(entry))] + since)
+
+
 def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
-    """The 'related' section of a theme or next-step page, computed from the registry."""
+    """The 'related' section of a theme or next-step page: first what the report itself names
+    under the topic, then the editors' links, labelled as ours."""
+    label = TOPIC_LABELS[topic.kind].lower()
+    lines = ["## Related themes, next steps and resources {#related}", "", f"**Named in the report under this {label}**", ""]
+    named = registry.entries_named_under(topic.id)
+    lines += [_entry_item(registry, e, from_page) for e in named] or ["- The report names no programme or resource here."]
+    lines += ["", "**Editors' links**", "",
+              "These connections are ours, not the report's: the report does not link its themes and next "
+              "steps to each other, nor these resources to this part of it.", ""]
     other = "next-step" if topic.kind == "theme" else "theme"
-    heading = "Next steps that build on this theme" if topic.kind == "theme" else "Key themes behind this next step"
-    lines = ["## Related themes, next steps and resources {#related}", "", f"**{heading}**", ""]
-    topics = registry.related_topics(topic.id)
-    lines += [f"- {link(topic_label(t), t.page, from_page)}: {escape(t.summary)}" for t in topics if t.kind == other]
-    if not topics:
-        lines.append("- None recorded yet.")
-    lines += ["", "**Programmes, resources and organisations**", ""]
-    entries = registry.entries_for(topic.id)
-    lines += [
-        f"- {reference(registry, e.id, from_page)} ({escape(KIND_SINGULAR[e.kind].lower())}, {escape(e.country)}): {escape(e.description)}"
-        for e in entries
-    ]
-    if not entries:
-        lines.append("- None recorded yet.")
+    topics = [t for t in registry.related_topics(topic.id) if t.kind == other]
+    lines += [f"- {link(topic_label(t), t.page, from_page)}: {escape(t.summary)}" for t in topics]
+    lines += [_entry_item(registry, e, from_page) for e in registry.entries_linked_by_editors(topic.id)]
+    if len(lines) == lines.index("**Editors' links**") + 4:
+        lines.append("- None yet.")
     return "\n".join(lines) + "\n"
 
 
@@ -117,17 +180,21 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
         facts[0] += f" · {entry.year}"
     if entry.recommended:
         facts.append("**Recommended** in the report's own resource list as follow-up reading")
+    parts = [link(registry.part_label(p), registry.topics[p].page, from_page) if p in registry.topics else escape(registry.part_label(p))
+             for p in entry.named_in]
+    facts.append("Named in the report: " + "; ".join(parts))
+    if entry.editors_links:
+        facts.append("Editors' links (ours, not the report's): "
+                     + "; ".join(link(topic_label(registry.topics[t]), registry.topics[t].page, from_page) for t in entry.editors_links))
+    facts += [status_line(registry, s) for s in entry.status]
     if entry.also_known_as:
         facts.append("Also known as: " + "; ".join(escape(a) for a in entry.also_known_as))
     if entry.url:
         address = html.escape(entry.url, quote=True)
         facts.append(f'Official page: <a class="url" href="{address}">{address}</a>')
     else:
-        facts.append("Official page: none linked")
+        facts.append(f"Official page: none confirmed (checked {format_date(registry.workshop.checked)})")
     if entry.url_note:
         facts.append(f"Note on the link: {escape(entry.url_note)}")
-    topics = [registry.topics[t] for t in entry.themes + entry.next_steps]
-    if topics:
-        facts.append("Serves: " + "; ".join(link(topic_label(t), t.page, from_page) for t in topics))
-    return [f"### {escape(entry.name)} {{#{entry.id}}}", "", escape(entry.description), ""] + [f"- {f}" for f in facts] + [""]
+    return [f"### {escape(display_name(entry))} {{#{entry.id}}}", "", escape(full_description(entry)), ""] + [f"- {f}" for f in facts] + [""]
 

@@ -176,10 +176,11 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             set_pages.append(f"sets/{n}/{prose}")
         for entry in registry["entries"]:
             entries.append({**entry, "id": rename[entry["id"]], "name": f"{entry['name']} (set {n})",
-                            "themes": [rename[t] for t in entry.get("themes", [])],
-                            "next_steps": [rename[t] for t in entry.get("next_steps", [])]})
+                            "named_in": [rename.get(t, t) for t in entry["named_in"]],
+                            "editors_links": [rename[t] for t in entry.get("editors_links", [])]})
         collections.setdefault((n - 2) // 10 + 1, []).append({f"Set {n}": set_pages})
-    (docs / "resources/registry.yml").write_text(yaml.safe_dump({"topics": topics, "entries": entries}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    scaled = {"workshop": registry["workshop"], "topics": topics, "entries": entries}
+    (docs / "resources/registry.yml").write_text(yaml.safe_dump(scaled, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     nav = config["nav"]
     if collections:

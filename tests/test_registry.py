@@ -20,8 +20,8 @@ CASES = {
     "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
     "wrong-type": (23, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
     "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute http:// or https:// address"),
-    "unknown-theme": (25, "entry 'model-x', field 'themes'", "unknown theme 'theme-z' — expected one of: theme-a"),
-    "unknown-next-step": (34, "entry 'paper-y', field 'next_steps'", "unknown next-step 'step-q' — expected one of: step-b"),
+    "unknown-theme": (25, "entry 'model-x', field 'named_in'", "unknown part of the report 'theme-z' — expected one of: step-b, theme-a, executive-summary"),
+    "unknown-next-step": (34, "entry 'paper-y', field 'named_in'", "unknown part of the report 'step-q' — expected one of: step-b, theme-a"),
     "unknown-related": (15, "entry 'step-b', field 'related'", "unknown theme 'theme-q'"),
     "unknown-kind": (18, "entry 'model-x', field 'kind'", "got 'programm' — expected one of: publication, programme"),
     "unknown-field": (24, "entry 'model-x', field 'website'", "unknown field — expected one of: id, kind"),
@@ -53,10 +53,52 @@ def test_relations_are_indexed_in_both_directions():
     # Only step-b wrote the relation; theme-a sees it too.
     assert [t.id for t in registry.related_topics("theme-a")] == ["step-b"]
     assert [t.id for t in registry.related_topics("step-b")] == ["theme-a"]
-    assert [e.id for e in registry.entries_for("theme-a")] == ["model-x"]
-    assert [e.id for e in registry.entries_for("step-b")] == ["paper-y"]
+    assert [e.id for e in registry.entries_named_under("theme-a")] == ["model-x"]
+    assert [e.id for e in registry.entries_named_under("step-b")] == ["paper-y"]
     assert registry.topic_for_page("themes/a.md").id == "theme-a"
     assert registry.topic_for_page("index.md") is None
+
+
+def test_the_reports_connections_and_the_editors_links_are_kept_apart(tmp_path):
+    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a, resource-list]\n    editors_links: [step-b]\n")
+    (tmp_path / "registry.yml").write_text(text)
+    registry = load(tmp_path / "registry.yml")
+    assert [e.id for e in registry.entries_named_under("step-b")] == ["paper-y"]
+    assert [e.id for e in registry.entries_linked_by_editors("step-b")] == ["model-x"]
+    assert registry.entries["model-x"].recommended and not registry.entries["paper-y"].recommended
+    assert registry.part_label("step-b") == "Next step 1" and registry.part_label("resource-list") == "Resources list"
+
+
+def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path):
+    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    editors_links: [theme-a]\n")
+    (tmp_path / "registry.yml").write_text(text)
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path / "registry.yml", name="r.yml")
+    assert [str(p) for p in raised.value.problems] == [
+        "r.yml:26: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic the report does not name it under"]
+
+
+@pytest.mark.parametrize(("status", "words"), [
+    ("    status:\n      - {event: ended, date: '2024-13', note: x}\n", "field 'status': got '2024-13' — expected a date written 2024, 2024-06 or 2024-06-17"),
+    ("    status:\n      - {event: closed, date: '2024', note: x}\n", "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, updated"),
+    ("    status:\n      - {event: ended, note: x}\n", "missing required field — add 'date:'"),
+    ("    unverified: [colour]\n", "field 'unverified': got 'colour' — expected one of: name, owner, year, description"),
+])
+def test_status_facts_and_unverified_fields_are_checked(tmp_path, status, words):
+    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n" + status)
+    (tmp_path / "registry.yml").write_text(text)
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path / "registry.yml", name="r.yml")
+    messages = [str(p) for p in raised.value.problems]
+    assert len(messages) == 1 and messages[0].startswith("r.yml:2") and words in messages[0], messages
+
+
+def test_dates_stay_text_whatever_their_precision(tmp_path):
+    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    status:\n      - {event: ended, date: 2024-06-17, note: it ended}\n")
+    (tmp_path / "registry.yml").write_text(text)
+    registry = load(tmp_path / "registry.yml")
+    assert registry.entries["model-x"].status[0].date == "2024-06-17"
+    assert registry.workshop.end == "2022-04-28"
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

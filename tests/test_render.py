@@ -8,7 +8,7 @@ import markdown
 from support import FIXTURES, ROOT
 
 from macros import render
-from macros.registry import Entry, Registry, load
+from macros.registry import Entry, Registry, Status, load
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
@@ -49,6 +49,56 @@ def test_related_block_lists_both_directions():
     assert 'href="../themes/a.md"' in step and "Paper Y" in step and "Model X" not in step
 
 
+def with_entry(registry: Registry, **fields) -> Registry:
+    """The registry with one more entry, `extra`, named under theme-a unless said otherwise."""
+    entry = Entry(**{"id": "extra", "kind": "network", "name": "Extra", "description": "A network.", "owner": "o",
+                     "country": "c", "url": None, "named_in": ("theme-a",), **fields})
+    return Registry(workshop=registry.workshop, topics=registry.topics, entries={**registry.entries, "extra": entry})
+
+
+def test_related_block_keeps_the_reports_links_apart_from_the_editors():
+    registry = with_entry(small_registry(), named_in=("resource-list",), editors_links=("theme-a",))
+    text = render.related_block(registry, registry.topics["theme-a"], "themes/a.md")
+    named, editors = text.split("**Editors' links**")
+    assert "Model X" in named and "Extra" not in named
+    assert "Extra" in editors and "Step B" in editors and "ours, not the report's" in editors
+
+
+def test_an_entry_that_ended_after_the_workshop_carries_a_dated_note_at_its_first_mention():
+    ended = Status(event="succeeded", date="2024-06-17", note="handed its work to a successor")
+    registry = with_entry(small_registry(), status=(ended,))
+    first = render.reference(registry, "extra", "themes/a.md", first_mention=True)
+    assert first == '[Extra](../resources/index.md#extra) <span class="since-workshop">(since the workshop: replaced by a successor on 17 June 2024)</span>'
+    assert render.reference(registry, "extra", "themes/a.md") == "[Extra](../resources/index.md#extra)"
+    index = to_html(render.resource_index(registry))
+    assert "Since the workshop (17 June 2024): handed its work to a successor." in index
+
+
+def test_a_status_before_the_workshop_is_dated_but_not_a_note_on_pages():
+    registry = with_entry(small_registry(), status=(Status(event="dissolved", date="2020-09", note="was dissolved"),))
+    assert "since the workshop" not in render.reference(registry, "extra", "themes/a.md", first_mention=True)
+    assert "Before the workshop (September 2020): was dissolved." in to_html(render.resource_index(registry))
+
+
+def test_a_year_or_month_counts_as_its_end_when_compared_with_the_workshop():
+    registry = small_registry()  # the fixture workshop ends on 2022-04-28
+    dated = {d: render.after_workshop(registry, Status("ended", d, "x")) for d in ["2022", "2022-04", "2022-04-28", "2022-04-29", "2022-03", "2021"]}
+    assert dated == {"2022": True, "2022-04": True, "2022-04-28": False, "2022-04-29": True, "2022-03": False, "2021": False}
+
+
+def test_unverified_fields_are_said_in_the_name_and_the_description():
+    registry = with_entry(small_registry(), unverified=("name", "owner"))
+    index = to_html(render.resource_index(registry))
+    assert "Extra (name not verified)" in index
+    assert "A network. Not confirmed by an official source: its name and who runs or publishes it." in index
+    assert ">Extra (name not verified)</a>" in to_html(render.reference(registry, "extra", "themes/a.md"))
+    assert ">the programme (name not verified)</a>" in to_html(render.reference(registry, "extra", "themes/a.md", "the programme"))
+
+
+def test_format_date_keeps_the_precision_of_the_source():
+    assert [render.format_date(d) for d in ["2023", "2024-06", "2024-06-07"]] == ["2023", "June 2024", "7 June 2024"]
+
+
 def test_resource_index_groups_by_kind_and_gives_every_fact():
     registry = small_registry()
     html = to_html(render.resource_index(registry))
@@ -61,10 +111,11 @@ def test_resource_index_groups_by_kind_and_gives_every_fact():
 def test_registry_text_cannot_inject_html():
     registry = small_registry()
     evil = Entry(id="evil", kind="programme", name="<b>Evil</b>", description="<script>x()</script>",
-                 owner="[o](http://x)", country="*c*", url='https://example.org/"onmouseover="x', themes=("theme-a",))
-    registry = Registry(topics=registry.topics, entries={"evil": evil})
+                 owner="[o](http://x)", country="*c*", url='https://example.org/"onmouseover="x', named_in=("theme-a",),
+                 status=(Status("ended", "2024", "<i>gone</i>", "<b>src</b>"),))
+    registry = Registry(workshop=registry.workshop, topics=registry.topics, entries={"evil": evil})
     html = to_html(render.resource_index(registry)) + to_html(render.related_block(registry, registry.topics["theme-a"], "themes/a.md"))
-    assert "<script>" not in html and "<b>" not in html and "<em>c</em>" not in html
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "<em>c</em>" not in html
     assert '"onmouseover="' not in html and "&quot;onmouseover=&quot;" in html
 
 
@@ -73,3 +124,11 @@ def test_every_schema_kind_has_a_label():
     kinds = schema["$defs"]["entry"]["properties"]["kind"]["enum"]
     assert list(render.KIND_LABELS) == kinds
     assert set(render.KIND_SINGULAR) == set(kinds)
+
+
+def test_every_status_event_of_the_schema_has_a_phrase():
+    schema = json.loads((ROOT / "docs/resources/registry.schema.json").read_text())
+    events = schema["$defs"]["entry"]["properties"]["status"]["items"]["properties"]["event"]["enum"]
+    assert list(render.EVENT_PHRASES) == events
+    unverified = schema["$defs"]["entry"]["properties"]["unverified"]["items"]["enum"]
+    assert list(render.UNVERIFIED_LABELS) == unverified
