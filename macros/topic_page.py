@@ -1,0 +1,124 @@
+"""The frame of every theme and next-step page, generated rather than typed on each page:
+
+- a context notice after the lead: the workshop, its place and dates, who took part, where the
+  page sits in the report (theme 2 of 5) and what kind of evidence it is;
+- under each section heading, the part of the report it draws on ("From the report: Key theme
+  2"). A section draws on the page's own topic unless the page's front matter says otherwise:
+
+      sources:
+        rehabilitation-and-return: [digital-literacy, resource-list]
+        what-changed-since: [registry]
+
+  Keys are section ids (as in the page's address bar); values are topic ids, the other parts of
+  the report (executive-summary, photo-captions, resource-list) or a source outside the report
+  (`registry`: the resource index's checked facts; `editors`: the editors' own connection).
+
+Plain Python: the macros adapter applies it after the page's macros are expanded, and
+`make check` applies it to measure the page as readers see it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown.extensions.toc import slugify
+
+from .registry import REPORT_PARTS, Registry, Topic
+from .render import TOPIC_LABELS, format_date, link
+
+OUTSIDE_SOURCES = {
+    "registry": "facts checked against official pages (see the resource index)",
+    "editors": "the editors' own connection",
+}
+ABOUT_PAGE = "about.md"
+GLOSSARY_RULE = "glossary.md#chatham-house-rule"
+_HEADING = re.compile(r"^## +(?P<text>.*?)(?: *\{(?P<attrs>[^}]*)\})? *$")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+def known_sources(registry: Registry) -> list[str]:
+    """Every value a page's `sources` may use."""
+    return sorted(registry.topics) + list(REPORT_PARTS) + list(OUTSIDE_SOURCES)
+
+
+def section_ids(markdown: str) -> list[tuple[int, str]]:
+    """(line number from 1, id) of each second-level heading outside code, as the toc
+    extension will name it: an explicit `{#id}` / `{ #id }`, else the slug of its text."""
+    found, in_code = [], False
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if _FENCE.match(line):
+            in_code = not in_code
+        match = None if in_code else _HEADING.match(line)
+        if match:
+            explicit = re.search(r"#([\w-]+)", match["attrs"] or "")
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", match["text"])
+            found.append((number, explicit[1] if explicit else slugify(text, "-")))
+    return found
+
+
+def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:
+    """The admonition that tells a reader arriving from a search engine what the page is."""
+    workshop = registry.workshop
+    position = f"{TOPIC_LABELS[topic.kind]} {topic.number} of {len(registry.topics_of(topic.kind))}"
+    about = link("About the workshop", ABOUT_PAGE, from_page)
+    rule = link("Chatham House Rule", GLOSSARY_RULE, from_page)
+    lines = [
+        '!!! abstract context-notice "Where this comes from"',
+        f"    This page sums up {position.lower()} of the report on a two-day workshop in "
+        f"{workshop.place}, on {_date_range(workshop.start, workshop.end)}. {workshop.participants}",
+        "",
+        f"    The report records views that people shared under the {rule}, so no "
+        "speaker is named. It is not a study of what works. Where this page adds facts or links "
+        f"of its own, it says so. {about}.",
+    ]
+    return "\n".join(lines)
+
+
+def provenance(registry: Registry, parts: list[str], topic: Topic, from_page: str) -> str:
+    """The line under a section heading: which parts of the report, or which other sources."""
+    in_report = [_part_link(registry, p, topic, from_page) for p in parts if p not in OUTSIDE_SOURCES]
+    outside = [OUTSIDE_SOURCES[p] for p in parts if p in OUTSIDE_SOURCES]
+    said = []
+    if in_report:
+        said.append("From the report: " + _and(in_report) + ".")
+    if outside:
+        said.append(("Also from " if in_report else "Not from the report: from ") + _and(outside) + ".")
+    return " ".join(said) + "\n{ .provenance }"
+
+
+def annotate(markdown: str, registry: Registry, from_page: str, sources: dict[str, list[str]] | None) -> str:
+    """The page with its context notice and the provenance of every section, if it is a topic page."""
+    topic = registry.topic_for_page(from_page)
+    if topic is None:
+        return markdown
+    sources = sources or {}
+    lines = markdown.splitlines()
+    headings = dict(section_ids(markdown))
+    out: list[str] = []
+    notice_done = False
+    for number, line in enumerate(lines, start=1):
+        out.append(line)
+        if not notice_done and line.strip() == "{ .lead }":
+            out += ["", context_notice(registry, topic, from_page)]
+            notice_done = True
+        section = headings.get(number)
+        if section and section != "related":
+            out += ["", provenance(registry, sources.get(section, [topic.id]), topic, from_page)]
+    return "\n".join(out) + "\n"
+
+
+def _part_link(registry: Registry, part: str, topic: Topic, from_page: str) -> str:
+    label = registry.part_label(part)
+    if part in registry.topics and part != topic.id:
+        return link(label, registry.topics[part].page, from_page)
+    return label
+
+
+def _date_range(start: str, end: str) -> str:
+    """'2022-04-27', '2022-04-28' -> '27–28 April 2022'."""
+    first, last = format_date(start), format_date(end)
+    return f"{first.split()[0]}–{last}" if first.split()[1:] == last.split()[1:] else f"{first} – {last}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
