@@ -1,0 +1,96 @@
+"""The glossary (docs/glossary.yml): load and check it, and render the glossary page.
+
+Each term has an id (its anchor on the glossary page), the term, the word forms that count as a
+use of it, a definition in plain words and, optionally, a page to see. Terms marked `specialist`
+must be linked to the glossary where a page first uses them (checked by `make check`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .registry import Problem, RegistryError, parse
+from .render import escape, link
+
+GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder
+GLOSSARY_PAGE = "glossary.md"
+ABBREVIATIONS = Path("includes") / "abbreviations.md"
+FIELDS = {"id", "term", "forms", "definition", "see", "specialist"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    id: str
+    term: str
+    forms: tuple[str, ...]
+    definition: str
+    see: str | None = None
+    specialist: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """Matches any of its forms as whole words, in any case; quotes or a hyphen may stand
+        between the words ('the “all violence” approach')."""
+        forms = (re.escape(f).replace(r"\ ", r"[\s\"“”‘’-]+") for f in self.forms)
+        return re.compile(r"\b(?:" + "|".join(forms) + r")\b", re.I)
+
+
+def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
+    """The terms of the glossary file, or RegistryError naming each problem's line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror}) — check the path")]) from None
+    data, lines = parse(text, name)
+    problems: list[Problem] = []
+    if not isinstance(data, list):
+        raise RegistryError([Problem(name, 1, "glossary", "expected a list of terms, each starting with '- id:'")])
+    seen: dict[str, int] = {}
+    for i, item in enumerate(data):
+        line = lines.get((i,), 1)
+        where = f"term '{item.get('id', f'#{i + 1}')}'" if isinstance(item, dict) else f"term #{i + 1}"
+        if not isinstance(item, dict):
+            problems.append(Problem(name, line, where, "expected fields id, term and definition"))
+            continue
+        for missing in sorted({"id", "term", "definition"} - set(item)):
+            problems.append(Problem(name, line, f"{where}, field '{missing}'", f"missing required field — add '{missing}:'"))
+        for unknown in sorted(set(item) - FIELDS):
+            problems.append(Problem(name, lines.get((i, unknown), line), f"{where}, field '{unknown}'", f"unknown field — expected one of: {', '.join(sorted(FIELDS))}"))
+        term_id = item.get("id")
+        if isinstance(term_id, str) and term_id in seen:
+            problems.append(Problem(name, lines.get((i, "id"), line), f"{where}, field 'id'", f"duplicate id (first used at line {seen[term_id]}) — give each term its own id"))
+        elif isinstance(term_id, str):
+            seen[term_id] = lines.get((i, "id"), line)
+        see = item.get("see")
+        if isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
+            problems.append(Problem(name, lines.get((i, "see"), line), f"{where}, field 'see'", f"no such page: {see.partition('#')[0]} — give a page path under docs/"))
+    if problems:
+        raise RegistryError(problems)
+    return [
+        Term(id=t["id"], term=t["term"], forms=tuple(t.get("forms") or [t["term"].lower()]), definition=t["definition"],
+             see=t.get("see"), specialist=bool(t.get("specialist", False)))
+        for t in data
+    ]
+
+
+def abbreviations(docs_dir: Path) -> list[tuple[str, str]]:
+    """(abbreviation, meaning) from the snippet that gives every page its hover definitions."""
+    text = (docs_dir / ABBREVIATIONS).read_text(encoding="utf-8")
+    return [(m[1], m[2]) for m in re.finditer(r"^\*\[([^\]]+)\]: (.+)$", text, re.M)]
+
+
+def render(terms: list[Term], abbreviations: list[tuple[str, str]], from_page: str = GLOSSARY_PAGE) -> str:
+    """The glossary page's body: every term in alphabetical order, then the abbreviations."""
+    lines = ["## Terms", ""]
+    for term in sorted(terms, key=lambda t: t.term.lower().strip('"“')):
+        lines += [f"### {escape(term.term)} {{#{term.id}}}", "", term.definition.strip()]
+        if term.see:
+            lines[-1] += " See " + link("more on this", term.see, from_page) + "."
+        lines.append("")
+    lines += ["## Abbreviations", "", "| Abbreviation | Meaning |", "|---|---|"]
+    lines += [f"| {escape(a)} | {escape(m)} |" for a, m in sorted(abbreviations)]
+    return "\n".join(lines) + "\n"
