@@ -1,7 +1,13 @@
-"""Fast checks before a pull request: the registry and every page's front matter, no build.
+"""Fast checks before a pull request, without a build.
+
+- the registry and the glossary (structure, ids, relations, addresses);
+- every page's front matter and structure, and each topic page's `sources`;
+- every page as readers see it: readability (printed per page), specialist terms linked to the
+  glossary where first used, and no present tense about what has ended since;
+- no passage that copies the workshop report or closely re-words one of its sentences.
 
 Prints each problem as `file:line: what is wrong — how to fix it` and exits 1 if there is any.
-Usage: python scripts/check.py [--docs docs] [--registry docs/resources/registry.yml]
+Usage: python scripts/check.py [--docs docs] [--registry docs/resources/registry.yml] [--quiet]
 """
 
 from __future__ import annotations
@@ -15,16 +21,27 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+import page_text  # noqa: E402
+import paraphrase  # noqa: E402
+import readability  # noqa: E402
+from macros import topic_page  # noqa: E402
+from macros.page_macros import Sources, load_sources  # noqa: E402
 from macros.registry import REGISTRY_PATH, Registry, RegistryError, load  # noqa: E402
 
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search"}
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources"}
 DESCRIPTION_LENGTH = (60, 300)
+# Status events after which an entry must be written about in the past tense.
+ENDED = {"succeeded", "ended", "dissolved", "left-office"}
+PRESENT_TENSE = re.compile(r"\b(is|are|remains?|continues?|runs|leads|serves|coordinates|connects|still has)\b", re.I)
 
 
-def check_registry(path: Path, docs: Path, name: str) -> tuple[Registry | None, list[str]]:
-    """The loaded registry (None if invalid) and its problems."""
+def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list[str]]:
+    """The loaded registry and glossary (None if either is invalid) and their problems."""
     try:
-        return load(path, docs_dir=docs, name=name), []
+        if registry_file != docs / REGISTRY_PATH:  # a registry from elsewhere: check it alone
+            load(registry_file, docs_dir=docs, name=display(registry_file))
+            return None, []
+        return load_sources(docs), []
     except RegistryError as error:
         return None, [str(p) for p in error.problems]
 
@@ -35,8 +52,9 @@ def front_matter(text: str) -> tuple[str | None, int]:
     return (match.group(1), match.group(0).count("\n") + 1) if match else (None, 1)
 
 
-def check_page(path: Path, name: str, topic_page: bool) -> list[str]:
-    """Problems of one page's front matter and structure."""
+def check_page(path: Path, name: str, topic_page_of: Registry | None = None) -> list[str]:
+    """Problems of one page's front matter and structure; `topic_page_of` is the registry when
+    the page is a theme or next-step page."""
     text = path.read_text(encoding="utf-8")
     block, body_line = front_matter(text)
     if block is None:
@@ -73,24 +91,150 @@ def check_page(path: Path, name: str, topic_page: bool) -> list[str]:
     if len(headings) != 1:
         where = headings[1] if len(headings) > 1 else body_line
         problems.append(f"{name}:{where}: the page has {len(headings)} top-level headings — give it exactly one '# Title'")
-    if topic_page and not any("{{ related() }}" in line for line in body):
-        problems.append(f"{name}:{len(text.splitlines())}: theme or next-step page without its related block — end it with '{{{{ related() }}}}'")
+    if topic_page_of is not None:
+        problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
     source = meta.get("edit_source")
     if source and not (ROOT / source).is_file():
         problems.append(f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root")
     return problems
 
 
-def check(docs: Path, registry_file: Path) -> list[str]:
-    """Every problem of the registry and of the pages under `docs`."""
-    registry, problems = check_registry(registry_file, docs, display(registry_file))
-    topic_pages = {t.page for t in registry.topics.values()} if registry else set()
-    for page in sorted(docs.rglob("*.md")):
-        relative = page.relative_to(docs).as_posix()
-        if relative.startswith("includes/"):
-            continue
-        problems += check_page(page, display(page), relative in topic_pages)
+def _topic_page_problems(name: str, text: str, body: list[str], body_line: int, meta: dict, lines: dict, registry: Registry) -> list[str]:
+    """A theme or next-step page needs its lead (the notice follows it), its related block, and
+    `sources` that name its own sections and known parts of the report."""
+    problems = []
+    if not any(line.strip() == "{ .lead }" for line in body):
+        problems.append(f"{name}:{body_line}: theme or next-step page without a lead — end its first paragraph with a line '{{ .lead }}'")
+    if not any("{{ related() }}" in line for line in body):
+        problems.append(f"{name}:{len(text.splitlines())}: theme or next-step page without its related block — end it with '{{{{ related() }}}}'")
+    sources = meta.get("sources") or {}
+    if not isinstance(sources, dict):
+        return problems + [f"{name}:{lines['sources']}: sources must map section ids to lists of parts of the report"]
+    sections = {section for _, section in topic_page.section_ids("\n".join(body))}
+    known = topic_page.known_sources(registry)
+    block_lines = text.splitlines()
+    for key, parts in sources.items():
+        line = next((n for n, l in enumerate(block_lines, start=1) if l.strip().startswith(f"{key}:")), lines.get("sources", 1))
+        if key not in sections:
+            problems.append(f"{name}:{line}: sources names section '{key}', which the page does not have — use one of: {', '.join(sorted(sections))}")
+        for part in parts if isinstance(parts, list) else [parts]:
+            if part not in known:
+                problems.append(f"{name}:{line}: sources for '{key}': unknown part '{part}' — expected one of: {', '.join(known)}")
     return problems
+
+
+def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
+    """Problems found on the pages as readers see them, and each page's readability."""
+    renderer = page_text.Renderer(sources, page_text.site_config(ROOT))
+    problems, figures = [], []
+    data_files = [docs / REGISTRY_PATH, docs / "glossary.yml"]
+    for path in _pages(docs):
+        relative = path.relative_to(docs).as_posix()
+        text = path.read_text(encoding="utf-8")
+        try:
+            page = renderer.render(relative, text)
+        except Exception as error:  # a macro error: reported in full by the build, named here
+            problems.append(f"{display(path)}:1: the page cannot be rendered ({error}) — fix the macro call")
+            continue
+        blocks = page_text.prose_blocks(page.html)
+        measured = readability.measure(blocks)
+        figures.append((display(path), measured))
+        if measured.ease < readability.MIN_EASE:
+            problems.append(f"{display(path)}:{page.body_line}: reading ease {measured.ease:.0f} is below {readability.MIN_EASE:.0f} — use shorter sentences and plainer words")
+        for sentence in measured.long_sentences:
+            where = _where(sentence, [path] + data_files)
+            problems.append(f"{where}: sentence of {readability.word_count(sentence)} words (at most {readability.MAX_WORDS}): \"{sentence[:90]}…\" — split it")
+        if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
+            problems += [f"{_where(t, [path])}: {t}" for t in unlinked_terms(page.html, sources)]
+        problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
+    problems += [f"docs/{REGISTRY_PATH}: entry '{e.id}': its description speaks in the present tense but it {_ended(e)} — put it in the past tense"
+                 for e in sources.registry.entries.values() if _ended(e) and PRESENT_TENSE.search(e.description)]
+    return problems, figures
+
+
+def unlinked_terms(html: str, sources: Sources) -> list[str]:
+    """Specialist terms whose first use in the page's own text is not a link to the glossary.
+    Generated lists (cards, the related block) hold registry text and are not the page's own."""
+    soup = page_text.BeautifulSoup(html, "html.parser")
+    related = soup.find(id="related")
+    for element in ([related, *related.find_next_siblings()] if related else []) + soup.select(".grid.cards"):
+        element.decompose()
+    for element in soup.select("pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .provenance"):
+        element.decompose()
+    found = []
+    for term in (t for t in sources.terms if t.specialist):
+        for string in soup.find_all(string=term.pattern):
+            link = string.find_parent("a")
+            if link is not None and f"glossary.md#{term.id}" not in link.get("href", ""):
+                continue  # inside a name or another link: not a use of the term
+            if link is None:
+                match = term.pattern.search(string)
+                found.append(f"“{match.group(0)}” is first used here without a link to the glossary — "
+                             f"write [{match.group(0)}](…/glossary.md#{term.id}) the first time")
+            break
+    return found
+
+
+def present_tense(html: str, registry: Registry) -> list[str]:
+    """Sentences that name an entry which has since ended, in the present tense."""
+    ended = {e.id: e for e in registry.entries.values() if _ended(e)}
+    soup = page_text.BeautifulSoup(html, "html.parser")
+    found = []
+    for link in soup.find_all("a", href=page_text.INDEX_LINK):
+        entry = ended.get(link["href"].partition("#")[2])
+        if entry is None:
+            continue
+        block = link.find_parent(page_text.BLOCKS)
+        marker = f"⟦{entry.id}⟧"
+        link.replace_with(marker)
+        for sentence in readability.split_sentences(block.get_text(" ", strip=True) if block else ""):
+            if marker in sentence and PRESENT_TENSE.search(sentence.replace(marker, "")):
+                shown = sentence.replace(marker, entry.name)
+                found.append(f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the past tense")
+        if block is not None:
+            block.find(string=re.compile(re.escape(marker))).replace_with(entry.name)
+    return found
+
+
+def _ended(entry) -> str:
+    """How an entry ended ('ended in 2023'), or '' if it has not."""
+    last = next((s for s in reversed(entry.status) if s.event in ENDED), None)
+    return f"{last.event.replace('-', ' ')} ({last.date})" if last else ""
+
+
+def _where(sentence: str, files: list[Path]) -> str:
+    """file:line where `sentence` was written (best effort: the first line, in the first file,
+    that holds three of its words in a row; macro calls are not words of the sentence)."""
+    said = paraphrase.words(sentence)
+    windows = [" ".join(said[k:k + 3]) for k in range(max(1, len(said) - 2))]
+    for path in files:
+        lines = [" ".join(paraphrase.words(re.sub(r"\{\{.*?\}\}", " ", line))) for line in path.read_text(encoding="utf-8").splitlines()]
+        for window in windows:
+            number = next((n for n, line in enumerate(lines, start=1) if window and f" {window} " in f" {line} "), None)
+            if number:
+                return f"{display(path)}:{number}"
+    return f"{display(files[0])}:1"
+
+
+def _pages(docs: Path) -> list[Path]:
+    return [p for p in sorted(docs.rglob("*.md")) if not p.relative_to(docs).as_posix().startswith("includes/")]
+
+
+def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
+    """Every problem of the data files and of the pages under `docs`, and each page's figures."""
+    sources, problems = check_sources(docs, registry_file)
+    registry = sources.registry if sources else None
+    topic_pages = {t.page for t in registry.topics.values()} if registry else set()
+    for page in _pages(docs):
+        relative = page.relative_to(docs).as_posix()
+        problems += check_page(page, display(page), registry if relative in topic_pages else None)
+    figures = []
+    if sources and not problems:
+        rendered_problems, figures = check_rendered(docs, sources)
+        problems += rendered_problems
+    if paraphrase.FINGERPRINT.is_file() and docs.resolve() == (ROOT / "docs").resolve():
+        problems += paraphrase.problems(docs)
+    return problems, figures
 
 
 def display(path: Path) -> str:
@@ -99,15 +243,26 @@ def display(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
+def figures_table(figures: list[tuple[str, readability.Figures]]) -> str:
+    """The readability of each page, one line each."""
+    rows = [f"{'page':48} {'ease':>5} {'words':>6} {'longest sentence':>17}"]
+    rows += [f"{name:48} {f.ease:5.1f} {f.words:6d} {f.longest:17d}" for name, f in figures]
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
     parser.add_argument("--registry", type=Path, default=None)
+    parser.add_argument("--quiet", action="store_true", help="do not print the readability of each page")
     args = parser.parse_args()
-    problems = check(args.docs, args.registry or args.docs / REGISTRY_PATH)
+    problems, figures = check(args.docs, args.registry or args.docs / REGISTRY_PATH)
+    if figures and not args.quiet:
+        print(f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):")
+        print(figures_table(figures) + "\n")
     for problem in problems:
         print(problem)
-    print(f"make check: {len(problems)} problem(s)" if problems else "make check: registry and pages are fine")
+    print(f"make check: {len(problems)} problem(s)" if problems else "make check: registry, glossary and pages are fine")
     raise SystemExit(1 if problems else 0)
 
 

@@ -1,0 +1,114 @@
+"""Render a page as readers see it, without a build, and take out its body text.
+
+The page's macros are expanded by the same functions the build uses (macros/page_macros.py),
+topic pages get their generated frame (macros/topic_page.py), and the Markdown is converted with
+the extensions configured in mkdocs.yml. `make check` and the tests measure this HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markdown
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+from macros import topic_page
+from macros.page_macros import Sources, page_macros
+
+ROOT = Path(__file__).resolve().parent.parent
+INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
+# Text that is not the writer's prose: code, headings, generated labels, and native-language names.
+NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, [lang]"
+BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV [NAME, default]` gives its default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of docs/: its path under docs/, front matter, the line its body starts on, and its HTML."""
+
+    path: str
+    meta: dict
+    body_line: int
+    html: str
+
+
+def site_config(root: Path = ROOT) -> dict:
+    """mkdocs.yml as data."""
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+
+
+def split_front_matter(text: str) -> tuple[dict, str, int]:
+    """(front matter, body, line the body starts on); raises yaml.YAMLError on bad YAML."""
+    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+    if not match:
+        return {}, text, 1
+    return yaml.safe_load(match.group(1)) or {}, text[match.end():], match.group(0).count("\n") + 1
+
+
+class Renderer:
+    """Renders pages of one docs folder with one registry and configuration."""
+
+    def __init__(self, sources: Sources, config: dict, root: Path = ROOT):
+        self.registry = sources.registry
+        self._page = ""
+        conf = {"site_url": config.get("site_url", ""), "extra": config.get("extra") or {}}
+        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
+        self.jinja.globals.update(page_macros(sources, conf, lambda: self._page), config=conf)
+        names, configs = [], {}
+        for item in config.get("markdown_extensions", []):
+            name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+            names.append(name)
+            configs[name] = dict(options or {})
+        if "pymdownx.snippets" in configs:
+            configs["pymdownx.snippets"]["base_path"] = [str(root)]
+        self.extensions, self.extension_configs = names, configs
+
+    def render(self, path: str, text: str) -> Page:
+        """The page at `path` (under docs/) with source `text`, as HTML."""
+        meta, body, body_line = split_front_matter(text)
+        self._page = path
+        if meta.get("render_macros") is True:
+            body = self.jinja.from_string(body).render()
+        body = topic_page.annotate(body, self.registry, path, meta.get("sources"))
+        html = markdown.markdown(body, extensions=self.extensions, extension_configs=self.extension_configs)
+        return Page(path, meta, body_line, html)
+
+
+def prose_blocks(html: str) -> list[str]:
+    """The body text of a page, block by block (paragraphs, list items, definitions, cells).
+
+    Official names (links to resource index entries) count as one word each: the writer cannot
+    shorten them, so they should not weigh on the page's readability.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(NOT_PROSE):
+        element.decompose()
+    for name in soup.find_all("a", href=INDEX_LINK):
+        name.replace_with("Name")
+    blocks = []
+    for block in soup.find_all(BLOCKS):
+        text = re.sub(r"\s+", " ", " ".join(_own_strings(block))).strip()
+        if re.search(r"[A-Za-z]", text):
+            blocks.append(text)
+    return blocks
+
+
+def _own_strings(block: Tag):
+    """The strings of `block` that do not belong to a block nested inside it."""
+    for string in block.find_all(string=True):
+        parent = string.parent
+        while parent is not block and parent.name not in BLOCKS:
+            parent = parent.parent
+        if parent is block:
+            yield string.strip()
