@@ -143,7 +143,7 @@ def test_a_link_to_a_missing_page_or_anchor_fails_the_build(project):
 def test_registry_text_is_escaped_in_the_built_page(project):
     registry = project / "docs/resources/registry.yml"
     registry.write_text(registry.read_text().replace(
-        "description: Finnish multi-professional teams", "description: <script>alert(1)</script> Finnish multi-professional teams", 1))
+        "description: Finnish teams of police", "description: <script>alert(1)</script> Finnish teams of police", 1))
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (project / "site/resources/index.html").read_text()

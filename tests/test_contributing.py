@@ -58,7 +58,8 @@ def test_the_worked_example_in_the_guide_is_a_valid_entry(tmp_path):
     start = registry.index("  - id: anchor-model")
     end = registry.index("  - id: ", start + 10)
     (tmp_path / "registry.yml").write_text(registry[:start] + example + "\n" + registry[end:])
-    assert load(tmp_path / "registry.yml").entries["anchor-model"].recommended is True
+    entry = load(tmp_path / "registry.yml").entries["anchor-model"]
+    assert entry.recommended is True and entry.editors_links == ("support-existing-models",) and entry.status
 
 
 def test_issue_forms_pull_request_template_and_page_template_exist_and_are_valid():
@@ -75,9 +76,11 @@ def test_issue_forms_pull_request_template_and_page_template_exist_and_are_valid
 def test_the_page_template_passes_make_check(tmp_path):
     from check import check_page
 
+    from macros.registry import load
+
     page = tmp_path / "new.md"
     page.write_text((ROOT / "templates/topic-page.md").read_text())
-    assert check_page(page, "new.md", topic_page=True) == []
+    assert check_page(page, "new.md", load(ROOT / "docs/resources/registry.yml")) == []
 
 
 def test_the_pre_commit_configuration_is_valid_and_runs_make_check():

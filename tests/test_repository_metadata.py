@@ -54,4 +54,6 @@ def test_the_citation_file_is_valid_and_cites_the_report():
                              str(ROOT / "CITATION.cff")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     citation = yaml.safe_load((ROOT / "CITATION.cff").read_text())
-    assert citation["references"][0]["authors"] == [{"name": "Strong Cities Network"}, {"name": "Nordic Safe Cities"}]
+    report = citation["references"][0]
+    assert report["authors"] == [{"name": "Strong Cities Network"}] and report["publisher"] == {"name": "Strong Cities Network"}
+    assert "names no author" in report["notes"]

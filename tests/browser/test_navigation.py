@@ -22,11 +22,11 @@ def test_search_for_the_finnish_model_finds_its_theme_page_and_opens_it_at_the_r
     open_search(page).press_sequentially("Ankkuri", delay=30)
     page_hit = page.locator('.md-search-result__item a[href*="themes/resilience-and-trust/"]').first
     page_hit.wait_for(timeout=10_000)
-    section_hit = page.locator('.md-search-result a[href*="themes/resilience-and-trust/"][href$="#multi-agency-teams-that-tailor-help-to-each-person"]')
+    section_hit = page.locator('.md-search-result a[href*="themes/resilience-and-trust/"][href$="#joint-teams-built-around-each-case"]')
     assert section_hit.count() == 1
     section_hit.click()
-    page.wait_for_url(re.compile(r".*/themes/resilience-and-trust/.*#multi-agency-teams-that-tailor-help-to-each-person$"))
-    heading = page.locator("#multi-agency-teams-that-tailor-help-to-each-person")
+    page.wait_for_url(re.compile(r".*/themes/resilience-and-trust/.*#joint-teams-built-around-each-case$"))
+    heading = page.locator("#joint-teams-built-around-each-case")
     assert heading.is_visible()
     box = heading.bounding_box()
     assert 0 <= box["y"] < DESKTOP["height"] / 2  # scrolled to the section, not left at the top
