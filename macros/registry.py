@@ -106,7 +106,7 @@ class Workshop:
     start: str
     end: str
     participants: str
-    checked: str  # when the registry's facts were last checked against official pages
+    checked: str  # when the registry's facts were last checked against public sources
 
 
 @dataclass(frozen=True)

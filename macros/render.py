@@ -44,7 +44,7 @@ KIND_SINGULAR = {
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
 EVENT_PHRASES = {"succeeded": "replaced by a successor", "ended": "ended", "dissolved": "dissolved",
-                 "left-office": "left office", "updated": "updated"}
+                 "left-office": "left office", "followed-up": "followed by a further publication"}
 UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters

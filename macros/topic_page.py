@@ -27,7 +27,7 @@ from .registry import REPORT_PARTS, Registry, Topic
 from .render import TOPIC_LABELS, format_date, link
 
 OUTSIDE_SOURCES = {
-    "registry": "facts checked against official pages (see the resource index)",
+    "registry": "facts from the resource index, checked against public sources",
     "editors": "the editors' own connection",
 }
 ABOUT_PAGE = "about.md"
@@ -67,8 +67,8 @@ def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:
         f"    This page sums up {position.lower()} of the report on a two-day workshop in "
         f"{workshop.place}, on {_date_range(workshop.start, workshop.end)}. {workshop.participants}",
         "",
-        f"    The report records views that people shared under the {rule}, so no "
-        "speaker is named. It is not a study of what works. Where this page adds facts or links "
+        f"    The report records views that people shared under the {rule}: it ties no view to "
+        "a named participant. It is not a study of what works. Where this page adds facts or links "
         f"of its own, it says so. {about}.",
     ]
     return "\n".join(lines)

@@ -80,7 +80,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
 
 @pytest.mark.parametrize(("status", "words"), [
     ("    status:\n      - {event: ended, date: '2024-13', note: x}\n", "field 'status': got '2024-13' — expected a date written 2024, 2024-06 or 2024-06-17"),
-    ("    status:\n      - {event: closed, date: '2024', note: x}\n", "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, updated"),
+    ("    status:\n      - {event: closed, date: '2024', note: x}\n", "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up"),
     ("    status:\n      - {event: ended, note: x}\n", "missing required field — add 'date:'"),
     ("    unverified: [colour]\n", "field 'unverified': got 'colour' — expected one of: name, owner, year, description"),
 ])

@@ -39,7 +39,8 @@ def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
     assert '!!! abstract context-notice "Where this comes from"' in notice
     assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in notice
     assert "people from the fixtures" in notice
-    assert "[Chatham House Rule](../glossary.md#chatham-house-rule)" in notice and "not a study of what works" in notice
+    assert "[Chatham House Rule](../glossary.md#chatham-house-rule): it ties no view to a named participant" in notice
+    assert "not a study of what works" in notice
     assert "[About the workshop](../about.md)" in notice
 
 
@@ -54,7 +55,7 @@ def test_sources_in_the_front_matter_override_a_sections_parts():
     text = topic_page.annotate(PAGE, registry(), "themes/a.md", sources)
     assert "Not from the report: from the editors' own connection.\n{ .provenance }" in text
     assert ("From the report: Key theme 1, [Next step 1](../next-steps/b.md) and Resources list. "
-            "Also from facts checked against official pages (see the resource index).") in text
+            "Also from facts from the resource index, checked against public sources.") in text
 
 
 def test_other_pages_are_left_as_they_are():
