@@ -23,7 +23,6 @@ import threading
 import time
 from pathlib import Path
 
-import jinja2
 import yaml
 
 import build_bundle
@@ -33,7 +32,8 @@ from serve import serve
 
 ROOT = site_config.ROOT
 sys.path.insert(0, str(ROOT))
-import macros  # noqa: E402
+import page_text  # noqa: E402
+from macros.page_macros import load_sources  # noqa: E402
 
 ENV = site_config.MKDOCS_ENV
 PROSE_PAGES = ["about.md", "glossary.md", "contributing.md", "accessibility.md", "downloads.md"]
@@ -89,38 +89,19 @@ def copy_project(dest: Path) -> Path:
 
 # --- plain Material build of the same Markdown ------------------------------------------
 
-class _StubEnv:
-    """Just enough of mkdocs-macros' env for our define_env, to expand pages without the plugin."""
-
-    def __init__(self, conf):
-        self.conf, self.variables, self.macros, self.page = conf, {}, {}, None
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
-
-
-class _Page:
-    def __init__(self, src_uri):
-        self.file = type("File", (), {"src_uri": src_uri})()
-
-
 def plain_project(dest: Path, source: Path = ROOT) -> Path:
     """A copy of `source` whose pages carry the macros' output, built by Material alone: no
     mkdocs-macros, no hooks; Material's own plugin (search) keeps its settings."""
     shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site*", ".build", ".cache", "__pycache__"))
-    config = site_config.load(dest / "mkdocs.yml")
-    env = _StubEnv({"docs_dir": str(dest / "docs"), "extra": {}, "site_url": config.site_url})
-    macros.define_env(env)
-    jinja = jinja2.Environment()
+    renderer = page_text.Renderer(load_sources(dest / "docs"), page_text.site_config(dest), dest)
     for page in (dest / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
-        if "render_macros: true" in text:
-            env.page = _Page(page.relative_to(dest / "docs").as_posix())
-            expanded = jinja.from_string(text).render(**env.macros, config=config)
-            # The page now holds the macros' output (headings such as `{#related}` read as Jinja
-            # comments), so it must not be rendered again where mkdocs-macros is loaded.
-            page.write_text(expanded.replace("render_macros: true", "render_macros: false", 1), encoding="utf-8")
+        meta, body, body_line = page_text.split_front_matter(text)
+        front = "".join(text.splitlines(keepends=True)[:body_line - 1])
+        expanded = renderer.expand(page.relative_to(dest / "docs").as_posix(), body, meta)
+        # The page now holds the macros' output (headings such as `{#related}` read as Jinja
+        # comments), so it must not be rendered again where mkdocs-macros is loaded.
+        page.write_text(front.replace("render_macros: true", "render_macros: false", 1) + expanded, encoding="utf-8")
     mkdocs_yml = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     mkdocs_yml = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", mkdocs_yml)
     mkdocs_yml = re.sub(r"\n  macros:\n(    .*\n)+", "\n", mkdocs_yml)  # Material's search keeps its settings

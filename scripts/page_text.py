@@ -74,14 +74,18 @@ class Renderer:
             configs["pymdownx.snippets"]["base_path"] = [str(root)]
         self.extensions, self.extension_configs = names, configs
 
-    def render(self, path: str, text: str) -> Page:
-        """The page at `path` (under docs/) with source `text`, as HTML."""
-        meta, body, body_line = split_front_matter(text)
+    def expand(self, path: str, body: str, meta: dict) -> str:
+        """The Markdown body of the page at `path` (under docs/) as the build hands it to
+        Markdown: macros expanded, and the frame of a topic page added."""
         self._page = path
         if meta.get("render_macros") is True:
             body = self.jinja.from_string(body).render()
-        body = topic_page.annotate(body, self.registry, path, meta.get("sources"))
-        html = markdown.markdown(body, extensions=self.extensions, extension_configs=self.extension_configs)
+        return topic_page.annotate(body, self.registry, path, meta.get("sources"))
+
+    def render(self, path: str, text: str) -> Page:
+        """The page at `path` (under docs/) with source `text`, as HTML."""
+        meta, body, body_line = split_front_matter(text)
+        html = markdown.markdown(self.expand(path, body, meta), extensions=self.extensions, extension_configs=self.extension_configs)
         return Page(path, meta, body_line, html)
 
 
