@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import glossary, render
+from . import comparison, finder, glossary, practices, reading_paths, relation_map, render
 from .downloads import downloads_table
 from .registry import REGISTRY_PATH, Registry, RegistryError, load
 
@@ -20,23 +20,28 @@ from .registry import REGISTRY_PATH, Registry, RegistryError, load
 class Sources:
     """The data files the pages are built from, loaded and checked."""
 
+    docs_dir: Path
     registry: Registry
     terms: list[glossary.Term]
     abbreviations: list[tuple[str, str]]
+    comparison: list[comparison.Row]
+    roles: list[reading_paths.Role]
 
 
 def load_sources(docs_dir: Path) -> Sources:
-    """The registry and the glossary of `docs_dir`; RegistryError lists the problems of both."""
+    """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
+    problems of all of them."""
     problems, loaded = [], []
-    for loader, path in [(load, REGISTRY_PATH), (glossary.load, glossary.GLOSSARY_PATH)]:
+    for loader, path in [(load, REGISTRY_PATH), (glossary.load, glossary.GLOSSARY_PATH), (reading_paths.load_roles, reading_paths.ROLES_PATH)]:
         try:
             loaded.append(loader(docs_dir / path, docs_dir=docs_dir, name=f"docs/{path}"))
         except RegistryError as error:
             problems += error.problems
     if problems:
         raise RegistryError(problems)
-    registry, terms = loaded
-    return Sources(registry, terms, glossary.abbreviations(docs_dir))
+    registry, terms, roles = loaded
+    rows = comparison.load(docs_dir / comparison.COMPARISON_PATH, registry, f"docs/{comparison.COMPARISON_PATH}")  # needs the registry
+    return Sources(docs_dir, registry, terms, glossary.abbreviations(docs_dir), rows, roles)
 
 
 def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
@@ -46,8 +51,9 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
     mentioned: dict[str, set[str]] = {}  # page -> entries already named on it
 
     def resource_index() -> str:
-        """Every registry entry, grouped by kind."""
-        return render.resource_index(registry, current_page())
+        """The finder's form, then every registry entry, grouped by kind."""
+        return finder.form(registry) + "\n" + render.resource_index(
+            registry, current_page(), lambda entry: finder.data_attributes(registry, entry))
 
     def related() -> str:
         """The related block of the current theme or next-step page."""
@@ -87,4 +93,48 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """Every glossary term and abbreviation (the glossary page)."""
         return glossary.render(sources.terms, sources.abbreviations, current_page())
 
-    return {f.__name__: f for f in (resource_index, related, topic_cards, ref, downloads, glossary_terms)}
+    def practice_table() -> str:
+        """Every programme, model, platform and practice of the registry, as a sortable table."""
+        return practices.practice_table(registry, current_page())
+
+    def comparison_table() -> str:
+        """US and Nordic approaches side by side, every cell with its sources."""
+        return comparison.render(sources.comparison, registry, current_page())
+
+    roles = {r.id: r for r in sources.roles}
+
+    def role(role_id: str) -> reading_paths.Role:
+        if role_id not in roles:
+            raise ValueError(f"docs/{current_page()}: no role '{role_id}' in docs/{reading_paths.ROLES_PATH} — use one of: {', '.join(roles)}")
+        return roles[role_id]
+
+    def reading_path(role_id: str) -> str:
+        """The sections of the theme and next-step pages tagged for a role."""
+        stops = reading_paths.stops(sources.docs_dir, registry).get(role(role_id).id, [])
+        return reading_paths.render(role(role_id), stops, registry, current_page())
+
+    def reading_path_lead(role_id: str) -> str:
+        """The lead of a role's path page: who it is for and how many sections it holds."""
+        stops = reading_paths.stops(sources.docs_dir, registry).get(role(role_id).id, [])
+        pages = len({s.topic for s in stops})
+        return (f"This path is for {render.escape(role(role_id).who[0].lower() + role(role_id).who[1:])} "
+                f"It picks out {len(stops)} sections from {pages} theme and next-step pages. A line on each "
+                "says why it matters to you. The choice is the editors'; what participants said keeps the report's weight.")
+
+    def reading_path_list() -> str:
+        """Every role, with a link to its path."""
+        return "\n".join(f"- {render.link(r.title, r.page, current_page())}: {render.escape(r.who)}" for r in sources.roles) + "\n"
+
+    def relationship_map() -> str:
+        """The map of themes, next steps and resources, as an SVG figure."""
+        return ('<figure class="relation-map-figure">\n<div class="relation-map-scroll" tabindex="0" role="region" aria-label="Relationship map, scrolls sideways">\n'
+                + relation_map.svg(registry, current_page(), conf.get("use_directory_urls", True))
+                + "\n</div>\n</figure>\n")
+
+    def relationship_list() -> str:
+        """The relations of the map, as text."""
+        return relation_map.relationship_list(registry, current_page())
+
+    return {f.__name__: f for f in (resource_index, related, topic_cards, ref, downloads, glossary_terms, practice_table,
+                                    comparison_table, reading_path, reading_path_lead, reading_path_list,
+                                    relationship_map, relationship_list)}

@@ -62,7 +62,8 @@ class Renderer:
     def __init__(self, sources: Sources, config: dict, root: Path = ROOT):
         self.registry = sources.registry
         self._page = ""
-        conf = {"site_url": config.get("site_url", ""), "extra": config.get("extra") or {}}
+        conf = {"site_url": config.get("site_url", ""), "extra": config.get("extra") or {},
+                "use_directory_urls": config.get("use_directory_urls", True)}
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
         self.jinja.globals.update(page_macros(sources, conf, lambda: self._page), config=conf)
         names, configs = [], {}
