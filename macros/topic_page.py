@@ -41,9 +41,10 @@ def known_sources(registry: Registry) -> list[str]:
     return sorted(registry.topics) + list(REPORT_PARTS) + list(OUTSIDE_SOURCES)
 
 
-def section_ids(markdown: str) -> list[tuple[int, str]]:
-    """(line number from 1, id) of each second-level heading outside code, as the toc
-    extension will name it: an explicit `{#id}` / `{ #id }`, else the slug of its text."""
+def sections(markdown: str) -> list[tuple[int, str, str]]:
+    """(line number from 1, id, heading text) of each second-level heading outside code, with
+    the id the toc extension will give it: an explicit `{#id}` / `{ #id }`, else the slug of
+    its text."""
     found, in_code = [], False
     for number, line in enumerate(markdown.splitlines(), start=1):
         if _FENCE.match(line):
@@ -52,8 +53,13 @@ def section_ids(markdown: str) -> list[tuple[int, str]]:
         if match:
             explicit = re.search(r"#([\w-]+)", match["attrs"] or "")
             text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", match["text"])
-            found.append((number, explicit[1] if explicit else slugify(text, "-")))
+            found.append((number, explicit[1] if explicit else slugify(text, "-"), text))
     return found
+
+
+def section_ids(markdown: str) -> list[tuple[int, str]]:
+    """(line number from 1, id) of each second-level heading outside code."""
+    return [(number, section) for number, section, _ in sections(markdown)]
 
 
 def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:

@@ -28,7 +28,7 @@ from macros import topic_page  # noqa: E402
 from macros.page_macros import Sources, load_sources  # noqa: E402
 from macros.registry import REGISTRY_PATH, Registry, RegistryError, load  # noqa: E402
 
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources"}
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles"}
 DESCRIPTION_LENGTH = (60, 300)
 # Status events after which an entry must be written about in the past tense.
 ENDED = {"succeeded", "ended", "dissolved", "left-office"}
@@ -52,9 +52,9 @@ def front_matter(text: str) -> tuple[str | None, int]:
     return (match.group(1), match.group(0).count("\n") + 1) if match else (None, 1)
 
 
-def check_page(path: Path, name: str, topic_page_of: Registry | None = None) -> list[str]:
+def check_page(path: Path, name: str, topic_page_of: Registry | None = None, roles: tuple[str, ...] = ()) -> list[str]:
     """Problems of one page's front matter and structure; `topic_page_of` is the registry when
-    the page is a theme or next-step page."""
+    the page is a theme or next-step page, and `roles` the role ids its sections may be tagged with."""
     text = path.read_text(encoding="utf-8")
     block, body_line = front_matter(text)
     if block is None:
@@ -93,6 +93,7 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None) -> 
         problems.append(f"{name}:{where}: the page has {len(headings)} top-level headings — give it exactly one '# Title'")
     if topic_page_of is not None:
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
+        problems += _role_problems(name, text, body, meta, lines, roles)
     source = meta.get("edit_source")
     if source and not (ROOT / source).is_file():
         problems.append(f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root")
@@ -120,6 +121,29 @@ def _topic_page_problems(name: str, text: str, body: list[str], body_line: int, 
         for part in parts if isinstance(parts, list) else [parts]:
             if part not in known:
                 problems.append(f"{name}:{line}: sources for '{key}': unknown part '{part}' — expected one of: {', '.join(known)}")
+    return problems
+
+
+def _role_problems(name: str, text: str, body: list[str], meta: dict, lines: dict, roles: tuple[str, ...]) -> list[str]:
+    """`roles` must map section ids of the page to role ids, each with one line on why."""
+    tags = meta.get("roles") or {}
+    if not isinstance(tags, dict):
+        return [f"{name}:{lines['roles']}: roles must map section ids to role ids and a line each"]
+    problems = []
+    sections = {section for _, section in topic_page.section_ids("\n".join(body))}
+    text_lines = text.splitlines()
+    for section, per_role in tags.items():
+        at = next((n for n, l in enumerate(text_lines, start=1) if l.strip().startswith(f"{section}:")), lines.get("roles", 1))
+        if section not in sections:
+            problems.append(f"{name}:{at}: roles names section '{section}', which the page does not have — use one of: {', '.join(sorted(sections))}")
+        for role, why in (per_role or {}).items() if isinstance(per_role, dict) else []:
+            role_at = next((n for n, l in enumerate(text_lines[at:], start=at + 1) if l.strip().startswith(f"{role}:")), at)
+            if role not in roles:
+                problems.append(f"{name}:{role_at}: unknown role '{role}' — expected one of: {', '.join(roles)} (see docs/roles.yml)")
+            elif not isinstance(why, str) or not why.strip():
+                problems.append(f"{name}:{role_at}: role '{role}' needs one line on why the section matters to that role")
+            elif readability.word_count(why) > readability.MAX_WORDS:
+                problems.append(f"{name}:{role_at}: the line for role '{role}' has {readability.word_count(why)} words — keep it to {readability.MAX_WORDS}")
     return problems
 
 
@@ -183,6 +207,7 @@ def present_tense(html: str, registry: Registry) -> list[str]:
     for link in soup.find_all("a", href=page_text.INDEX_LINK):
         entry = ended.get(link["href"].partition("#")[2])
         if entry is None:
+            link.replace_with("Name")  # a name, not prose: its words are no verbs of the sentence
             continue
         block = link.find_parent(page_text.BLOCKS)
         marker = f"⟦{entry.id}⟧"
@@ -224,10 +249,11 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     """Every problem of the data files and of the pages under `docs`, and each page's figures."""
     sources, problems = check_sources(docs, registry_file)
     registry = sources.registry if sources else None
+    roles = tuple(r.id for r in sources.roles) if sources else ()
     topic_pages = {t.page for t in registry.topics.values()} if registry else set()
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
-        problems += check_page(page, display(page), registry if relative in topic_pages else None)
+        problems += check_page(page, display(page), registry if relative in topic_pages else None, roles)
     figures = []
     if sources and not problems:
         rendered_problems, figures = check_rendered(docs, sources)

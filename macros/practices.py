@@ -1,0 +1,29 @@
+"""The table of practice examples: every programme, model, platform and practice that the
+report mentions, from the registry, with where the report discusses each. A script beside the
+page (docs/practices/sortable-table.js) lets readers sort it; without it, it is sorted by name."""
+
+from __future__ import annotations
+
+import html
+
+from .registry import Registry
+from .render import INDEX_PAGE, display_name, escape, full_description, link, marked
+
+KINDS = ("programme", "platform", "practice")
+SCRIPT = "sortable-table.js"  # beside the page, so the same address works online and offline
+HEADINGS = ["Practice", "Place", "Who runs it", "What it is for", "Where the report discusses it", "Official page"]
+
+
+def practice_table(registry: Registry, from_page: str) -> str:
+    """A Markdown table of the practice examples, with the script that makes it sortable."""
+    rows = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
+    for entry in sorted((e for e in registry.entries.values() if e.kind in KINDS), key=lambda e: e.name.lower()):
+        name = display_name(entry)
+        parts = "; ".join(link(registry.part_label(p), registry.topics[p].page, from_page) if p in registry.topics
+                          else escape(registry.part_label(p)) for p in entry.named_in)
+        page = f'<a class="url" href="{html.escape(entry.url, quote=True)}">Official page</a>' if entry.url else "None confirmed"
+        cells = [link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)), escape(entry.country),
+                 marked(entry, entry.owner), marked(entry, full_description(entry)), parts, page]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(['<div class="sortable" markdown>', "", *rows, "", "</div>", "",
+                      f'<script src="{SCRIPT}" defer></script>', ""])

@@ -1,0 +1,94 @@
+"""Reading paths by role: for each role in docs/roles.yml, the sections of the theme and
+next-step pages that concern it, each with one line on why.
+
+A topic page tags its sections in its front matter; one edit there updates every path:
+
+    roles:
+      joint-teams-built-around-each-case:
+        police: Police sit on the teams that the report's two examples bring together.
+
+The path pages call `{{ reading_path("police") }}`. Plain Python: pages are read from disk, so
+any engine that runs the macros builds the same paths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .registry import Problem, Registry, RegistryError, parse, read
+from .render import escape, link, topic_label
+from .topic_page import sections
+
+ROLES_PATH = "roles.yml"  # relative to the docs folder
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    page: str
+    who: str
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A section on a role's reading path, and why it matters to that role."""
+
+    topic: str
+    section: str
+    heading: str
+    why: str
+
+
+def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
+    """The roles, or RegistryError naming each problem's line."""
+    data, lines = parse(read(path, name), name)
+    problems: list[Problem] = []
+    for i, role in enumerate(data if isinstance(data, list) else []):
+        line = lines.get((i,), 1)
+        if not isinstance(role, dict) or set(role) != {"id", "title", "page", "who"}:
+            problems.append(Problem(name, line, f"role #{i + 1}", "needs exactly: id, title, page, who"))
+        elif not (docs_dir / role["page"]).is_file():
+            problems.append(Problem(name, lines.get((i, "page"), line), f"role '{role['id']}', field 'page'", f"no such page: {role['page']} — create it or correct the path"))
+    if not isinstance(data, list):
+        problems.append(Problem(name, 1, "roles", "expected a list of roles, each starting with '- id:'"))
+    if problems:
+        raise RegistryError(problems)
+    return [Role(**r) for r in data]
+
+
+def front_matter(text: str) -> dict:
+    """The front matter of a page's text ({} if none)."""
+    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
+        return {}
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
+
+
+def stops(docs_dir: Path, registry: Registry) -> dict[str, list[Stop]]:
+    """Role id -> the tagged sections of every topic page, in the report's order."""
+    found: dict[str, list[Stop]] = {}
+    for topic in registry.topics_of("theme") + registry.topics_of("next-step"):
+        text = (docs_dir / topic.page).read_text(encoding="utf-8")
+        tags = front_matter(text).get("roles") or {}
+        for _, section, heading in sections(text):
+            for role, why in (tags.get(section) or {}).items():
+                found.setdefault(role, []).append(Stop(topic.id, section, heading, " ".join(str(why).split())))
+    return found
+
+
+def render(role: Role, role_stops: list[Stop], registry: Registry, from_page: str) -> str:
+    """The body of a role's reading path: its stops, grouped under their theme or next step."""
+    lines: list[str] = []
+    current = None
+    for stop in role_stops:
+        topic = registry.topics[stop.topic]
+        if stop.topic != current:
+            lines += ["", f"## {escape(topic_label(topic))}", ""]
+            current = stop.topic
+        lines.append(f"- {link(stop.heading, f'{topic.page}#{stop.section}', from_page)}: {escape(stop.why)}")
+    if not role_stops:
+        lines.append("No section is tagged for this role yet.")
+    return "\n".join(lines).lstrip("\n") + "\n"
