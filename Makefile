@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SITE   := site
+LIGHTHOUSE := tests/lighthouse/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
@@ -42,7 +43,12 @@ linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the bui
 linkcheck-external: $(VENV)/.installed ## Check every external address of the built site/ (report in reports/)
 	$(PY) scripts/linkcheck.py external $(SITE) --report reports/external-links.md
 
-test: $(VENV)/.installed ## Run the whole test suite, then build and link-check the site
+# Lighthouse for the accessibility audit (tests/browser/test_lighthouse.py), when npm is there.
+$(LIGHTHOUSE): tests/lighthouse/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the Lighthouse tests will be skipped (install Node.js to run them)"; fi
+
+test: $(VENV)/.installed $(LIGHTHOUSE) ## Run the whole test suite, then build and link-check the site
 	$(PY) scripts/check.py
 	$(PY) -m pytest
 	$(MAKE) build linkcheck
@@ -59,4 +65,4 @@ lock: ## Re-pin every transitive dependency into constraints.txt (after changing
 	rm -rf .build/lock-venv
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build reports .pytest_cache $(VENV)
+	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build reports .pytest_cache $(VENV) tests/lighthouse/node_modules
