@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .registry import Problem, RegistryError, parse
+from .registry import Problem, RegistryError, parse, read
 from .render import escape, link
 
 GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder
@@ -41,11 +41,7 @@ class Term:
 
 def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
     """The terms of the glossary file, or RegistryError naming each problem's line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror}) — check the path")]) from None
-    data, lines = parse(text, name)
+    data, lines = parse(read(path, name), name)
     problems: list[Problem] = []
     if not isinstance(data, list):
         raise RegistryError([Problem(name, 1, "glossary", "expected a list of terms, each starting with '- id:'")])

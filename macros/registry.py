@@ -98,6 +98,14 @@ class Status:
 
 
 @dataclass(frozen=True)
+class NativeName:
+    """A name in another language than English, with its language code (fi, sv, da...)."""
+
+    name: str
+    lang: str
+
+
+@dataclass(frozen=True)
 class Workshop:
     """The facts of the workshop that every topic page repeats in its context notice."""
 
@@ -122,6 +130,7 @@ class Entry:
     url: str | None
     named_in: tuple[str, ...]
     also_known_as: tuple[str, ...] = ()
+    native_names: tuple[NativeName, ...] = ()
     year: int | None = None
     url_note: str | None = None
     editors_links: tuple[str, ...] = ()
@@ -205,11 +214,7 @@ def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None 
     """
     path = Path(path)
     name = name or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror}) — check the path")]) from None
-    data, lines = parse(text, name)
+    data, lines = parse(read(path, name), name)
     problems = validate(data, lines, name, docs_dir)
     if problems:
         raise RegistryError(problems)
@@ -218,6 +223,14 @@ def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None 
         topics={t["id"]: _topic(t) for t in data["topics"]},
         entries={e["id"]: _entry(e) for e in data["entries"]},
     )
+
+
+def read(path: Path, name: str) -> str:
+    """The text of a data file, or RegistryError saying it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RegistryError([Problem(name, 1, "file", f"cannot be read ({error.strerror}) — check the path")]) from None
 
 
 def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
@@ -396,6 +409,7 @@ def _entry(data: dict) -> Entry:
         id=data["id"], kind=data["kind"], name=data["name"], description=data["description"],
         owner=data["owner"], country=data["country"], url=data["url"], named_in=tuple(data["named_in"]),
         also_known_as=tuple(data.get("also_known_as", ())), year=data.get("year"),
+        native_names=tuple(NativeName(**n) for n in data.get("native_names", ())),
         url_note=data.get("url_note"), editors_links=tuple(data.get("editors_links", ())),
         status=tuple(Status(**s) for s in data.get("status", ())), unverified=tuple(data.get("unverified", ())),
     )

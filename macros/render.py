@@ -22,6 +22,7 @@ KIND_LABELS = {
     "publication": "Publications",
     "programme": "Programmes and models",
     "platform": "Platforms and tools",
+    "practice": "Practices described in the report",
     "network": "Networks and organisations",
     "government": "Government bodies and city departments",
     "law": "Laws",
@@ -34,6 +35,7 @@ KIND_SINGULAR = {
     "publication": "Publication",
     "programme": "Programme or model",
     "platform": "Platform or tool",
+    "practice": "Practice",
     "network": "Network or organisation",
     "government": "Government body",
     "law": "Law",
@@ -43,6 +45,7 @@ KIND_SINGULAR = {
     "place": "Place",
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
+LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
 EVENT_PHRASES = {"succeeded": "replaced by a successor", "ended": "ended", "dissolved": "dissolved",
                  "left-office": "left office", "followed-up": "followed by a further publication"}
 UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
@@ -55,11 +58,12 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
-def link(text: str, target: str, from_page: str) -> str:
-    """A Markdown link from the page `from_page` to `target` (both paths under docs/)."""
+def link(text: str, target: str, from_page: str, markup: str | None = None) -> str:
+    """A Markdown link from the page `from_page` to `target` (both paths under docs/), with
+    `text` escaped, or with `markup` that is already safe."""
     path, _, anchor = target.partition("#")
     relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
-    return f"[{escape(text)}]({relative}{'#' + anchor if anchor else ''})"
+    return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
 
 
 def topic_label(topic: Topic) -> str:
@@ -70,6 +74,16 @@ def topic_label(topic: Topic) -> str:
 def display_name(entry: Entry, text: str | None = None) -> str:
     """The entry's name (or the `text` a page gives it), marked when no official source confirmed it."""
     return (text or entry.name) + (" (name not verified)" if "name" in entry.unverified else "")
+
+
+def marked(entry: Entry, text: str) -> str:
+    """`text` escaped, with each of the entry's names in another language marked with its
+    language, so that screen readers pronounce it and translation tools leave it alone."""
+    escaped = escape(text)
+    for native in entry.native_names:
+        pattern = re.compile(rf"(?<![\w>]){re.escape(escape(native.name))}(?![\w<])")
+        escaped = pattern.sub(lambda m: f'<span lang="{native.lang}">{m.group(0)}</span>', escaped)
+    return escaped
 
 
 def full_description(entry: Entry) -> str:
@@ -122,7 +136,8 @@ def reference(registry: Registry, item_id: str, from_page: str, text: str | None
     if item_id in registry.entries:
         entry = registry.entries[item_id]
         note = since_note(registry, entry) if first_mention else ""
-        return link(display_name(entry, text), f"{INDEX_PAGE}#{entry.id}", from_page) + note
+        name = display_name(entry, text)
+        return link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)) + note
     raise KeyError(item_id)
 
 
@@ -131,7 +146,7 @@ def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
     kind = escape(KIND_SINGULAR[entry.kind].lower())
     since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s)]
     return " ".join([f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(entry.country)}).",
-                     escape(full_description(entry))] + since)
+                     marked(entry, full_description(entry))] + since)
 
 
 def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
@@ -161,21 +176,24 @@ def topic_cards(registry: Registry, kind: str, from_page: str) -> str:
     return "\n".join(lines + ["</div>", ""])
 
 
-def resource_index(registry: Registry, from_page: str = INDEX_PAGE) -> str:
-    """Every registry entry, grouped by kind, with its facts and the topics it serves."""
+def resource_index(registry: Registry, from_page: str = INDEX_PAGE, attributes=lambda entry: "") -> str:
+    """Every registry entry, grouped by kind, with its facts and where the report names it.
+    Each group and entry is wrapped in a block whose `attributes(entry)` a finder can use."""
     lines: list[str] = []
     for kind, label in KIND_LABELS.items():
         entries = [e for e in registry.entries.values() if e.kind == kind]
         if not entries:
             continue
-        lines += [f"## {label} {{#kind-{kind}}}", ""]
+        lines += ['<div class="index-group" data-group markdown>', "", f"## {label} {{#kind-{kind}}}", ""]
         for entry in sorted(entries, key=lambda e: e.name.lower()):
-            lines += _index_entry(registry, entry, from_page)
+            lines += [f'<div class="index-entry" {attributes(entry)} markdown>', ""]
+            lines += _index_entry(registry, entry, from_page) + ["</div>", ""]
+        lines += ["</div>", ""]
     return "\n".join(lines)
 
 
 def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
-    facts = [f"**{KIND_SINGULAR[entry.kind]}** · {escape(entry.owner)} · {escape(entry.country)}"]
+    facts = [f"**{KIND_SINGULAR[entry.kind]}** · {marked(entry, entry.owner)} · {escape(entry.country)}"]
     if entry.year:
         facts[0] += f" · {entry.year}"
     if entry.recommended:
@@ -189,6 +207,9 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
     facts += [status_line(registry, s) for s in entry.status]
     if entry.also_known_as:
         facts.append("Also known as: " + "; ".join(escape(a) for a in entry.also_known_as))
+    if entry.native_names:
+        facts.append("In other languages: " + "; ".join(
+            f'<span lang="{n.lang}">{escape(n.name)}</span> ({LANGUAGES.get(n.lang, n.lang)})' for n in entry.native_names))
     if entry.url:
         address = html.escape(entry.url, quote=True)
         facts.append(f'Official page: <a class="url" href="{address}">{address}</a>')
@@ -196,5 +217,5 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
         facts.append(f"Official page: none confirmed (checked {format_date(registry.workshop.checked)})")
     if entry.url_note:
         facts.append(f"Note on the link: {escape(entry.url_note)}")
-    return [f"### {escape(display_name(entry))} {{#{entry.id}}}", "", escape(full_description(entry)), ""] + [f"- {f}" for f in facts] + [""]
+    return [f"### {marked(entry, display_name(entry))} {{#{entry.id}}}", "", marked(entry, full_description(entry)), ""] + [f"- {f}" for f in facts] + [""]
 

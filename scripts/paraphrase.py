@@ -10,7 +10,7 @@ The report is not ours to republish, so the repository holds only its fingerprin
 replaced by a short hash, sentence by sentence (scripts/report-fingerprint.json). Rebuild it with
 `python scripts/paraphrase.py --fingerprint path/to/workshop-report.txt`.
 Lines that are allowed anyway (proper names, official titles) are listed in
-tests/paraphrase-allowlist.yml, each with its reason; an entry that no longer matches is stale.
+scripts/paraphrase-allowlist.yml, each with its reason; an entry that no longer matches is stale.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FINGERPRINT = Path(__file__).resolve().parent / "report-fingerprint.json"
-ALLOWLIST = ROOT / "tests" / "paraphrase-allowlist.yml"
+ALLOWLIST = Path(__file__).resolve().parent / "paraphrase-allowlist.yml"
 MIN_RUN = 12
 CLOSE_RATIO = 0.75
 MIN_SENTENCE = 8

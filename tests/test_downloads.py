@@ -66,6 +66,11 @@ def test_the_text_holds_every_page_title_and_every_resource_name(pdf_text):
         assert squash(entry["name"]) in pdf_text, entry["name"]
 
 
+def test_the_pdf_holds_the_relationship_map_and_the_generated_tables(pdf_text):
+    for words in ["Programmes, resources and practices", "Key theme 1", "Where the report discusses it", "Not covered by the report"]:
+        assert squash(words) in pdf_text, words
+
+
 def test_the_table_of_contents_gives_page_numbers(pdf):
     contents = squash(pdf.pages[1].extract_text())
     assert re.search(r"Aboutthe workshop\.*\d+".replace(" ", ""), contents), contents[:300]
