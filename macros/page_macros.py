@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import comparison, finder, glossary, practices, reading_paths, relation_map, render
+from . import comparison, exports, finder, glossary, history, practices, reading_paths, relation_map, render
 from .downloads import downloads_table
 from .registry import REGISTRY_PATH, Registry, RegistryError, load
 
@@ -44,6 +44,24 @@ def load_sources(docs_dir: Path) -> Sources:
     return Sources(docs_dir, registry, terms, glossary.abbreviations(docs_dir), rows, roles)
 
 
+# Data files and the page that shows each.
+DATA_PAGES = {REGISTRY_PATH: "resources/index.md", glossary.GLOSSARY_PATH: "glossary.md",
+              comparison.COMPARISON_PATH: "compare/index.md", reading_paths.ROLES_PATH: "paths/index.md"}
+
+
+def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
+    """Each file under docs/ that a page shows -> (that page, its title), for the Changes page."""
+    found = {}
+    for page in sorted(sources.docs_dir.rglob("*.md")):
+        relative = page.relative_to(sources.docs_dir).as_posix()
+        heading = next((l[2:].strip() for l in page.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), relative)
+        found[relative] = (relative, heading)
+    for data, page in DATA_PAGES.items():
+        if page in found:
+            found[data] = found[page]
+    return found
+
+
 def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """Name -> macro for a build whose configuration is `conf`; `current_page()` gives the path
     under docs/ of the page being rendered."""
@@ -52,7 +70,8 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
 
     def resource_index() -> str:
         """The finder's form, then every registry entry, grouped by kind."""
-        return finder.form(registry) + "\n" + render.resource_index(
+        address = conf["site_url"] + relation_map.built_path(current_page(), True)
+        return finder.form(registry) + "\n" + exports.item_list(registry, address) + "\n" + render.resource_index(
             registry, current_page(), lambda entry: finder.data_attributes(registry, entry))
 
     def related() -> str:
@@ -87,7 +106,8 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        return downloads_table(directory, conf["site_url"] + "downloads/")
+        titles = {page.removesuffix(".md").replace("/", "-"): title for page, (_, title) in pages_of(sources).items() if page.endswith(".md")}
+        return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
     def glossary_terms() -> str:
         """Every glossary term and abbreviation (the glossary page)."""
@@ -135,6 +155,10 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The relations of the map, as text."""
         return relation_map.relationship_list(registry, current_page())
 
-    return {f.__name__: f for f in (resource_index, related, topic_cards, ref, downloads, glossary_terms, practice_table,
+    def changes() -> str:
+        """Every change to the site's pages, month by month, from one git call."""
+        return render.changes(history.by_month(history.commits(sources.docs_dir.parent)), pages_of(sources), current_page())
+
+    return {f.__name__: f for f in (resource_index, related, topic_cards, ref, downloads, glossary_terms, practice_table, changes,
                                     comparison_table, reading_path, reading_path_lead, reading_path_list,
                                     relationship_map, relationship_list)}

@@ -168,6 +168,28 @@ def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str:
+    """The Changes page's log: month by month, each change with its date, summary and the pages
+    it touched. `page_for` maps a file under docs/ to (the page showing it, its title); files
+    no page shows are named as they are."""
+    if not groups:
+        return "No history is available: this copy was built outside its git repository.\n"
+    lines = ['<div class="changelog" markdown>', ""]
+    for month, commits in groups:
+        lines += [f"## {month}", ""]
+        for commit in commits:
+            touched = []
+            for file in commit.files:
+                page, title = page_for.get(file.removeprefix("docs/"), (None, file))
+                item = link(title, page, from_page) if page else f"`{escape(file)}`"
+                if item not in touched:
+                    touched.append(item)
+            lines.append(f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
+                         f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}.")
+        lines.append("")
+    return "\n".join(lines + ["</div>", ""])
+
+
 def topic_cards(registry: Registry, kind: str, from_page: str) -> str:
     """Material grid cards, one per theme or next step, each with its one-line takeaway."""
     lines = ['<div class="grid cards" markdown>', ""]

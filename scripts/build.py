@@ -1,9 +1,11 @@
-"""The production build: the site with its two downloads, swapped in only when all succeeded.
+"""The production build: the site with its downloads, swapped in only when all succeeded.
 
-1. the offline profile (mkdocs.offline.yml) is built and zipped: the HTML bundle;
-2. the PDF is rendered from the same offline pages;
-3. the published site is built with the downloads page listing both files, which are
-   copied into site/downloads/.
+1. the offline profile (mkdocs.offline.yml) is built;
+2. from its pages, one PDF per page that asks for it (`pdf: true`), and the registry as JSON
+   and CSV, all of which the offline copy carries too; then it is zipped: the HTML bundle;
+3. the PDF of the whole site is rendered from the same offline pages;
+4. the published site is built with the downloads page listing every file, which are copied
+   into site/downloads/, and the Atom feed of changes is written beside it.
 A failed step leaves the last good site untouched.
 Usage: python scripts/build.py [--site-dir site] [--config mkdocs.yml] [--skip-downloads]
 """
@@ -20,6 +22,12 @@ import build_bundle
 import build_pdf
 import site_config
 
+sys.path.insert(0, str(site_config.ROOT))
+from macros import exports, history  # noqa: E402
+from macros.registry import REGISTRY_PATH, load, parse, read  # noqa: E402
+
+FEED = "changes/feed.xml"  # beside the Changes page, so that the page links it as "feed.xml"
+
 
 def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     """Build into `<site_dir>.new`, then replace `site_dir` with it."""
@@ -30,10 +38,15 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     env = dict(site_config.MKDOCS_ENV)
     try:
         if downloads:
-            build_bundle.build_offline(config, work / "offline")
-            build_bundle.zip_site(work / "offline", work / "downloads" / build_bundle.BUNDLE_NAME)
-            build_pdf.render(work / "offline", site_config.load(config), work / "downloads" / build_pdf.PDF_NAME)
-            env["KB_DOWNLOADS_DIR"] = str((work / "downloads").resolve())
+            offline, files, mkdocs_config = work / "offline", work / "downloads", site_config.load(config)
+            build_bundle.build_offline(config, offline)
+            write_feed(config, offline / FEED)
+            build_pdf.render_pages(offline, mkdocs_config, files)
+            write_data(Path(mkdocs_config.docs_dir), files)
+            shutil.copytree(files, offline / "downloads", dirs_exist_ok=True)  # the bundle carries them
+            build_bundle.zip_site(offline, files / build_bundle.BUNDLE_NAME)
+            build_pdf.render(offline, mkdocs_config, files / build_pdf.PDF_NAME)
+            env["KB_DOWNLOADS_DIR"] = str(files.resolve())
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging.resolve())],
             cwd=config.parent, env=env,
@@ -42,6 +55,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
             raise SystemExit("The site build failed.")
         if downloads:
             shutil.copytree(work / "downloads", staging / "downloads", dirs_exist_ok=True)
+        write_feed(config, staging / FEED)
     except (SystemExit, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)
@@ -49,6 +63,22 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     swap(staging, site_dir)
+
+
+def write_data(docs: Path, out: Path) -> None:
+    """The registry as registry.json and registry.csv in `out`."""
+    name = f"docs/{REGISTRY_PATH}"
+    data, _ = parse(read(docs / REGISTRY_PATH, name), name)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "registry.json").write_text(exports.to_json(data), encoding="utf-8")
+    (out / "registry.csv").write_text(exports.to_csv(load(docs / REGISTRY_PATH, name=name)), encoding="utf-8")
+
+
+def write_feed(config: Path, out: Path) -> None:
+    """The Atom feed of the site's changes, from one git call over the history of docs/."""
+    mkdocs_config = site_config.load(config)
+    commits = history.commits(config.parent)
+    out.write_text(history.atom_feed(commits, mkdocs_config.site_name, mkdocs_config.site_url, FEED), encoding="utf-8")
 
 
 def swap(new: Path, site_dir: Path) -> None:

@@ -1,8 +1,10 @@
-"""Render the whole site as one PDF with WeasyPrint, from the pages of the offline build.
+"""Render the site as PDFs with WeasyPrint, from the pages of the offline build: the whole site
+in one PDF, and one PDF for each page whose front matter says `pdf: true`.
 
-Each nav page's article is taken from the built HTML, its ids are made unique, internal links
-become links inside the PDF, and pdf/template.html with pdf/print.css lays it out on A4 with
-a cover, a table of contents with page numbers, bookmarks and running headers.
+Each page's article is taken from the built HTML, its ids are made unique, internal links
+become links inside the PDF (or to the live site, for pages not in it), and pdf/template.html
+with pdf/print.css lays it out on A4: the whole site with a cover, a table of contents with
+page numbers, bookmarks and running headers; a single page with a cover block instead.
 
 Usage: python scripts/build_pdf.py [--out .build/downloads] [--config mkdocs.yml]
 """
@@ -23,9 +25,10 @@ import site_config
 from build_bundle import offline_from_command_line
 
 PDF_NAME = "us-nordic-prevention-kb.pdf"
+PAGE_PDFS = "pages"  # the folder of the single-page PDFs, beside the whole-site PDF
 TEMPLATES = site_config.ROOT / "pdf"
 # Web chrome inside the article that has no place on paper.
-DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file"]
+DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
 
 
 @dataclass
@@ -70,7 +73,16 @@ def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> st
     target = posixpath.normpath(posixpath.join(posixpath.dirname(file), path)) if path else file
     if target in targets:
         return f"#{targets[target]}--{anchor}" if anchor else f"#{targets[target]}"
-    return site_url + target.removesuffix("index.html")  # a file that is not a page: link the live site
+    return site_url + live_path(target) + (f"#{anchor}" if anchor else "")  # not in this PDF: link the live site
+
+
+def live_path(file: str) -> str:
+    """The published address of a file of the offline build: 'themes/a.html' -> 'themes/a/',
+    'resources/index.html' -> 'resources/', 'index.html' -> ''; other files keep their path."""
+    if not file.endswith(".html"):
+        return file
+    stem = file.removesuffix(".html")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def version() -> str:
@@ -79,20 +91,38 @@ def version() -> str:
     return result.stdout.strip() if result.returncode == 0 else "unversioned"
 
 
-def render(offline: Path, config, out: Path) -> Path:
-    """Write the PDF of every nav page of the offline build to `out`; return `out`."""
-    pages = site_config.nav_pages(config.nav)
+def render(offline: Path, config, out: Path, pages: list[str] | None = None) -> Path:
+    """Write the PDF of `pages` (default: every nav page) of the offline build to `out`; return
+    `out`. A single page gets a cover block instead of a cover and a table of contents."""
+    pages = pages or site_config.nav_pages(config.nav)
     targets = {site_config.html_path(p, directory_urls=False): page_id(p) for p in pages}
     prepared = [prepare(offline, p, targets, config.site_url) for p in pages]
     template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template("template.html")
     html = template.render(
         config=config, pages=prepared, built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"), version=version(),
-        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
+        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"), single=len(pages) == 1,
+        address=config.site_url + site_config.html_path(pages[0], directory_urls=True).removesuffix("index.html"),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
     HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant="pdf/ua-1")
     return out
+
+
+def pdf_pages(config) -> list[str]:
+    """The nav pages whose front matter asks for a PDF of their own (`pdf: true`)."""
+    docs = Path(config.docs_dir)
+    return [p for p in site_config.nav_pages(config.nav) if site_config.front_matter(docs / p).get("pdf") is True]
+
+
+def page_pdf_name(page: str) -> str:
+    """The file of a page's own PDF under downloads/, e.g. 'pages/themes-digital-literacy.pdf'."""
+    return f"{PAGE_PDFS}/{page_id(page)}.pdf"
+
+
+def render_pages(offline: Path, config, downloads: Path) -> list[Path]:
+    """Write one PDF for each page that asks for it, into `downloads`/pages/."""
+    return [render(offline, config, downloads / page_pdf_name(p), [p]) for p in pdf_pages(config)]
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ from macros import topic_page  # noqa: E402
 from macros.page_macros import Sources, load_sources  # noqa: E402
 from macros.registry import REGISTRY_PATH, Registry, RegistryError, load  # noqa: E402
 
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles"}
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
 # Status events after which an entry must be written about in the past tense.
 ENDED = {"succeeded", "ended", "dissolved", "left-office"}
@@ -245,6 +245,22 @@ def _pages(docs: Path) -> list[Path]:
     return [p for p in sorted(docs.rglob("*.md")) if not p.relative_to(docs).as_posix().startswith("includes/")]
 
 
+def check_citation(root: Path = ROOT) -> list[str]:
+    """CITATION.cff and the citation fields of mkdocs.yml, which the page templates cite from,
+    must agree."""
+    cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+    config = page_text.site_config(root)
+    lines = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    expected = {"author": cff["authors"][0]["name"], "licence": cff["license"], "site_name": cff["title"], "site_url": cff["url"]}
+    found = {**config["extra"]["citation"], "site_name": config["site_name"], "site_url": config["site_url"]}
+    problems = []
+    for key, value in expected.items():
+        if found.get(key) != value:
+            line = next((n for n, l in enumerate(lines, start=1) if l.strip().startswith(f"{key}:")), 1)
+            problems.append(f"mkdocs.yml:{line}: {key} is {found.get(key)!r} but CITATION.cff says {value!r} — make them the same")
+    return problems
+
+
 def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
     """Every problem of the data files and of the pages under `docs`, and each page's figures."""
     sources, problems = check_sources(docs, registry_file)
@@ -258,8 +274,8 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     if sources and not problems:
         rendered_problems, figures = check_rendered(docs, sources)
         problems += rendered_problems
-    if paraphrase.FINGERPRINT.is_file() and docs.resolve() == (ROOT / "docs").resolve():
-        problems += paraphrase.problems(docs)
+    if docs.resolve() == (ROOT / "docs").resolve():
+        problems += paraphrase.problems(docs) + check_citation()
     return problems, figures
 
 

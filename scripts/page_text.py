@@ -22,7 +22,7 @@ from macros.page_macros import Sources, page_macros
 ROOT = Path(__file__).resolve().parent.parent
 INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 # Text that is not the writer's prose: code, headings, generated labels, and native-language names.
-NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, [lang]"
+NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, .changelog, [lang]"
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
 
 

@@ -6,6 +6,7 @@ import logging
 import os
 from pathlib import Path
 
+import yaml
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,14 @@ def load(config_file: Path = ROOT / "mkdocs.yml"):
     """The validated MkDocs configuration."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     return load_config(config_file=str(config_file))
+
+
+def front_matter(page: Path) -> dict:
+    """The YAML front matter of a Markdown page ({} if it has none)."""
+    text = page.read_text(encoding="utf-8")
+    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
+        return {}
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
 
 
 def nav_pages(nav) -> list[str]:

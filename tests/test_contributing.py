@@ -64,7 +64,7 @@ def test_the_worked_example_in_the_guide_is_a_valid_entry(tmp_path):
 
 def test_issue_forms_pull_request_template_and_page_template_exist_and_are_valid():
     forms = sorted(str(p) for p in (ROOT / ".github/ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
-    assert len(forms) == 2
+    assert len(forms) == 3
     for schema, files in [("vendor.github-issue-forms", forms), ("vendor.github-issue-config", [str(ROOT / ".github/ISSUE_TEMPLATE/config.yml")])]:
         result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *files], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout

@@ -1,0 +1,72 @@
+"""What changed on the site: the commits that touched docs/, from one `git log` call, for the
+Changes page and the Atom feed (RFC 4287).
+
+Outside a git repository there is no history: the page says so and the feed has no entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+from xml.sax.saxutils import escape as xml_escape
+
+DOCS = "docs/"
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A change to the site: when, its summary, and the files under docs/ it touched."""
+
+    sha: str
+    when: dt.datetime
+    summary: str
+    files: tuple[str, ...]
+
+
+def commits(root: Path) -> list[Commit]:
+    """Every commit that touched docs/, newest first; [] outside git."""
+    try:
+        log = subprocess.run(["git", "log", "--format=%x00%H%x1f%cI%x1f%s", "--name-only", "--no-renames", "--", DOCS],
+                             cwd=root, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return []
+    found = []
+    for block in log.split("\x00")[1:]:
+        head, *files = block.strip("\n").splitlines()
+        sha, when, summary = head.split("\x1f")
+        found.append(Commit(sha, dt.datetime.fromisoformat(when), summary, tuple(f for f in files if f.startswith(DOCS))))
+    return found
+
+
+def by_month(history: list[Commit]) -> list[tuple[str, list[Commit]]]:
+    """Commits grouped by month ('November 2026'), newest first."""
+    groups: list[tuple[str, list[Commit]]] = []
+    for commit in history:
+        month = f"{commit.when:%B %Y}"
+        if not groups or groups[-1][0] != month:
+            groups.append((month, []))
+        groups[-1][1].append(commit)
+    return groups
+
+
+def atom_feed(history: list[Commit], title: str, site_url: str, feed_name: str, limit: int = 50) -> str:
+    """The newest `limit` changes as an Atom feed published at `site_url` + `feed_name`."""
+    host = urlparse(site_url).hostname or "localhost"
+    changes = site_url + "changes/"  # the Changes page
+    updated = history[0].when.isoformat() if history else dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"  <title>{xml_escape(title)}: changes</title>", f"  <id>{xml_escape(site_url + feed_name)}</id>",
+             f'  <link rel="self" type="application/atom+xml" href="{xml_escape(site_url + feed_name)}"/>',
+             f'  <link rel="alternate" type="text/html" href="{xml_escape(changes)}"/>',
+             f"  <updated>{updated}</updated>", f"  <author><name>Contributors to the {xml_escape(title)}</name></author>"]
+    for commit in history[:limit]:
+        pages = ", ".join(f.removeprefix(DOCS) for f in commit.files) or "no page"
+        lines += ["  <entry>", f"    <title>{xml_escape(commit.summary)}</title>",
+                  f"    <id>tag:{host},{commit.when:%Y-%m-%d}:{commit.sha}</id>",
+                  f'    <link rel="alternate" type="text/html" href="{xml_escape(changes)}#change-{commit.sha[:10]}"/>',
+                  f"    <updated>{commit.when.isoformat()}</updated>",
+                  f"    <summary>{xml_escape('Files changed: ' + pages)}</summary>", "  </entry>"]
+    return "\n".join(lines + ["</feed>", ""])
