@@ -54,6 +54,8 @@ def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
     found = {}
     for page in sorted(sources.docs_dir.rglob("*.md")):
         relative = page.relative_to(sources.docs_dir).as_posix()
+        if relative.startswith("includes/"):  # snippets, not pages
+            continue
         heading = next((l[2:].strip() for l in page.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), relative)
         found[relative] = (relative, heading)
     for data, page in DATA_PAGES.items():

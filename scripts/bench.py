@@ -92,7 +92,8 @@ def copy_project(dest: Path) -> Path:
 def plain_project(dest: Path, source: Path = ROOT) -> Path:
     """A copy of `source` whose pages carry the macros' output, built by Material alone: no
     mkdocs-macros, no hooks; Material's own plugin (search) keeps its settings."""
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".git", ".venv", "site*", ".build", ".cache", "__pycache__"))
+    # The git history comes along: the Changes page is built from it.
+    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".build", ".cache", "__pycache__"))
     renderer = page_text.Renderer(load_sources(dest / "docs"), page_text.site_config(dest), dest)
     for page in (dest / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ["CONTRIBUTING.md", "docs", "hooks", "macros", "overrides", "scripts", "linkcheck", "pdf", "mkdocs.yml", "mkdocs.offline.yml"]
+PROJECT_PARTS = ["CONTRIBUTING.md", "CITATION.cff", "docs", "hooks", "macros", "overrides", "scripts", "linkcheck", "pdf", "mkdocs.yml", "mkdocs.offline.yml"]
 
 
 def copy_project(dest: Path) -> Path:

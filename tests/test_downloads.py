@@ -133,14 +133,6 @@ def test_the_bundle_holds_every_page_and_the_search_index_as_a_script(built_site
     assert not re.search(r'<script[^>]+src="https?://', index)
 
 
-def test_the_downloads_page_lists_both_files_with_size_and_date(built_site):
-    html = (built_site / "downloads/index.html").read_text(encoding="utf-8")
-    for name in (PDF_NAME, BUNDLE_NAME):
-        assert f'href="{name}"' in html
-    assert len(re.findall(r"<td>\d+(\.\d)? (kB|MB)</td>", html)) == 2
-    assert len(re.findall(r"<td>\d{2} \w+ \d{4}</td>", html)) == 2
-
-
 def test_every_page_links_to_the_downloads(built_site):
     for page in PAGES:
         html = (built_site / site_config.html_path(page, directory_urls=True)).read_text(encoding="utf-8")
