@@ -26,22 +26,22 @@ serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 w
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
 
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
-	$(PY) scripts/build.py --site-dir $(SITE)
+	$(PY) -m scripts.build --site-dir $(SITE)
 
 pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
-	$(PY) scripts/build_pdf.py --out .build/downloads
+	$(PY) -m scripts.build_pdf --out .build/downloads
 
 bundle: $(VENV)/.installed ## Build only the offline HTML bundle (zip) into .build/downloads/
-	$(PY) scripts/build_bundle.py --out .build/downloads
+	$(PY) -m scripts.build_bundle --out .build/downloads
 
 check: $(VENV)/.installed ## Fast checks of the registry and every page's front matter, without a build
-	$(PY) scripts/check.py
+	$(PY) -m scripts.check
 
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
-	$(PY) scripts/linkcheck.py internal $(SITE)
+	$(PY) -m scripts.check_links internal $(SITE)
 
 linkcheck-external: $(VENV)/.installed ## Check every external address of the built site/ (report in reports/)
-	$(PY) scripts/linkcheck.py external $(SITE) --report reports/external-links.md
+	$(PY) -m scripts.check_links external $(SITE) --report reports/external-links.md
 
 # Lighthouse for the accessibility audit (tests/browser/test_lighthouse.py), when npm is there.
 $(LIGHTHOUSE): tests/lighthouse/package-lock.json
@@ -49,12 +49,12 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	else echo "npm not found: the Lighthouse tests will be skipped (install Node.js to run them)"; fi
 
 test: $(VENV)/.installed $(LIGHTHOUSE) ## Run the whole test suite, then build and link-check the site
-	$(PY) scripts/check.py
+	$(PY) -m scripts.check
 	$(PY) -m pytest
 	$(MAKE) build linkcheck
 
 bench: $(VENV)/.installed ## Print build, scale, download and page-weight figures (several minutes)
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 lock: ## Re-pin every transitive dependency into constraints.txt (after changing pyproject.toml)
 	rm -rf .build/lock-venv && $(PYTHON) -m venv .build/lock-venv

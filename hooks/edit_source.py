@@ -18,7 +18,9 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     root = Path(config.config_file_path).parent
     if not (root / source).is_file():
-        raise PluginError(f"docs/{page.file.src_uri}: edit_source '{source}' does not exist — give a path from the repository root")
+        raise PluginError(
+            f"docs/{page.file.src_uri}: edit_source '{source}' does not exist — give a path from the repository root"
+        )
     docs_folder = Path(config.docs_dir).name + "/"
     page.edit_url = config.repo_url.rstrip("/") + "/" + config.edit_uri.removesuffix(docs_folder) + source
     return markdown

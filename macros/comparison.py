@@ -44,22 +44,56 @@ def load(path: Path, registry: Registry, name: str) -> list[Row]:
             problems.append(Problem(name, line, where, f"needs id, question and at least one of: {', '.join(SIDES)}"))
             continue
         for key in sorted(set(row) - {"id", "question", *SIDES}):
-            problems.append(Problem(name, lines.get((i, key), line), f"{where}, field '{key}'", f"unknown field — expected id, question, {', '.join(SIDES)}"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((i, key), line),
+                    f"{where}, field '{key}'",
+                    f"unknown field — expected id, question, {', '.join(SIDES)}",
+                )
+            )
         for side in set(row) & set(SIDES):
             cell, at = row[side], lines.get((i, side), line)
             if not isinstance(cell, dict) or not cell.get("text") or not cell.get("sources"):
-                problems.append(Problem(name, at, f"{where}, {side}", "a cell needs text and sources — leave the cell out if the sources do not cover it"))
+                problems.append(
+                    Problem(
+                        name,
+                        at,
+                        f"{where}, {side}",
+                        "a cell needs text and sources — leave the cell out if the sources do not cover it",
+                    )
+                )
                 continue
             for j, source in enumerate(cell["sources"]):
                 if source not in known:
-                    problems.append(Problem(name, lines.get((i, side, "sources", j), at), f"{where}, {side}, sources", f"unknown part '{source}' — expected one of: {', '.join(known)}"))
+                    problems.append(
+                        Problem(
+                            name,
+                            lines.get((i, side, "sources", j), at),
+                            f"{where}, {side}, sources",
+                            f"unknown part '{source}' — expected one of: {', '.join(known)}",
+                        )
+                    )
             for j, ref in enumerate(cell.get("refs", [])):
                 if ref not in registry.entries:
-                    problems.append(Problem(name, lines.get((i, side, "refs", j), at), f"{where}, {side}, refs", f"no registry entry '{ref}' — use an id of docs/resources/registry.yml"))
+                    problems.append(
+                        Problem(
+                            name,
+                            lines.get((i, side, "refs", j), at),
+                            f"{where}, {side}, refs",
+                            f"no registry entry '{ref}' — use an id of docs/resources/registry.yml",
+                        )
+                    )
     if problems:
         raise RegistryError(problems)
-    return [Row(r["id"], r["question"], {s: Cell(r[s]["text"], tuple(r[s]["sources"]), tuple(r[s].get("refs", ())))
-                                         for s in SIDES if s in r}) for r in data]
+    return [
+        Row(
+            r["id"],
+            r["question"],
+            {s: Cell(r[s]["text"], tuple(r[s]["sources"]), tuple(r[s].get("refs", ()))) for s in SIDES if s in r},
+        )
+        for r in data
+    ]
 
 
 def render(rows: list[Row], registry: Registry, from_page: str) -> str:
@@ -77,5 +111,8 @@ def _cell(cell: Cell | None, registry: Registry, from_page: str) -> str:
     parts = [registry.part_label(s) if s not in OUTSIDE_SOURCES else "the resource index's checked facts" for s in cell.sources]
     text = escape(" ".join(cell.text.split()))
     see = f" See: {'; '.join(reference(registry, r, from_page) for r in cell.refs)}." if cell.refs else ""
-    source_line = ", ".join(link(p, registry.topics[s].page, from_page) if s in registry.topics else escape(p) for s, p in zip(cell.sources, parts))
+    source_line = ", ".join(
+        link(p, registry.topics[s].page, from_page) if s in registry.topics else escape(p)
+        for s, p in zip(cell.sources, parts, strict=True)
+    )
     return f"{text}{see}<br>*From: {source_line}.*"

@@ -15,13 +15,36 @@ import json
 
 from .registry import Entry, NativeName, Registry, Status
 
-COLUMNS = ["id", "kind", "name", "description", "owner", "country", "year", "url", "url_note", "recommended",
-           "named_in", "editors_links", "also_known_as", "native_names", "unverified", "status"]
+COLUMNS = [
+    "id",
+    "kind",
+    "name",
+    "description",
+    "owner",
+    "country",
+    "year",
+    "url",
+    "url_note",
+    "recommended",
+    "named_in",
+    "editors_links",
+    "also_known_as",
+    "native_names",
+    "unverified",
+    "status",
+]
 SEPARATOR = "; "
 
 
-SCHEMA_TYPES = {"publication": "CreativeWork", "network": "Organization", "government": "GovernmentOrganization",
-                "law": "Legislation", "person": "Person", "event": "Event", "place": "Place"}
+SCHEMA_TYPES = {
+    "publication": "CreativeWork",
+    "network": "Organization",
+    "government": "GovernmentOrganization",
+    "law": "Legislation",
+    "person": "Person",
+    "event": "Event",
+    "place": "Place",
+}
 
 
 def item_list(registry: Registry, page_url: str) -> str:
@@ -29,13 +52,23 @@ def item_list(registry: Registry, page_url: str) -> str:
     address where there is one. `page_url` is the index's own address."""
     items = []
     for position, entry in enumerate(registry.entries.values(), start=1):
-        item = {"@type": SCHEMA_TYPES.get(entry.kind, "Thing"), "@id": f"{page_url}#{entry.id}", "name": entry.name,
-                "description": entry.description}
+        item = {
+            "@type": SCHEMA_TYPES.get(entry.kind, "Thing"),
+            "@id": f"{page_url}#{entry.id}",
+            "name": entry.name,
+            "description": entry.description,
+        }
         if entry.url:
             item["url"] = entry.url
         items.append({"@type": "ListItem", "position": position, "item": item})
-    data = {"@context": "https://schema.org", "@type": "ItemList", "name": "Resource index", "url": page_url,
-            "numberOfItems": len(items), "itemListElement": items}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": "Resource index",
+        "url": page_url,
+        "numberOfItems": len(items),
+        "itemListElement": items,
+    }
     text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # nothing can close the script element
     return f'<script type="application/ld+json">{text}</script>\n'
 
@@ -59,25 +92,46 @@ def row(entry: Entry) -> dict[str, str]:
     """An entry as CSV cells."""
     status = [{k: v for k, v in vars(s).items() if v is not None} for s in entry.status]
     return {
-        "id": entry.id, "kind": entry.kind, "name": entry.name, "description": entry.description,
-        "owner": entry.owner, "country": entry.country, "year": str(entry.year or ""), "url": entry.url or "",
-        "url_note": entry.url_note or "", "recommended": "yes" if entry.recommended else "no",
-        "named_in": SEPARATOR.join(entry.named_in), "editors_links": SEPARATOR.join(entry.editors_links),
+        "id": entry.id,
+        "kind": entry.kind,
+        "name": entry.name,
+        "description": entry.description,
+        "owner": entry.owner,
+        "country": entry.country,
+        "year": str(entry.year or ""),
+        "url": entry.url or "",
+        "url_note": entry.url_note or "",
+        "recommended": "yes" if entry.recommended else "no",
+        "named_in": SEPARATOR.join(entry.named_in),
+        "editors_links": SEPARATOR.join(entry.editors_links),
         "also_known_as": SEPARATOR.join(entry.also_known_as),
         "native_names": SEPARATOR.join(f"{n.name} ({n.lang})" for n in entry.native_names),
-        "unverified": SEPARATOR.join(entry.unverified), "status": json.dumps(status, ensure_ascii=False) if status else "",
+        "unverified": SEPARATOR.join(entry.unverified),
+        "status": json.dumps(status, ensure_ascii=False) if status else "",
     }
 
 
 def from_row(cells: dict[str, str]) -> Entry:
     """An entry back from its CSV cells (the inverse of `row`)."""
+
     def items(name: str) -> tuple[str, ...]:
         return tuple(cells[name].split(SEPARATOR)) if cells[name] else ()
-    natives = tuple(NativeName(n[:n.rindex(" (")], n[n.rindex(" (") + 2:-1]) for n in items("native_names"))
+
+    natives = tuple(NativeName(n[: n.rindex(" (")], n[n.rindex(" (") + 2 : -1]) for n in items("native_names"))
     return Entry(
-        id=cells["id"], kind=cells["kind"], name=cells["name"], description=cells["description"], owner=cells["owner"],
-        country=cells["country"], url=cells["url"] or None, named_in=items("named_in"),
-        also_known_as=items("also_known_as"), native_names=natives, year=int(cells["year"]) if cells["year"] else None,
-        url_note=cells["url_note"] or None, editors_links=items("editors_links"),
-        status=tuple(Status(**s) for s in json.loads(cells["status"] or "[]")), unverified=items("unverified"),
+        id=cells["id"],
+        kind=cells["kind"],
+        name=cells["name"],
+        description=cells["description"],
+        owner=cells["owner"],
+        country=cells["country"],
+        url=cells["url"] or None,
+        named_in=items("named_in"),
+        also_known_as=items("also_known_as"),
+        native_names=natives,
+        year=int(cells["year"]) if cells["year"] else None,
+        url_note=cells["url_note"] or None,
+        editors_links=items("editors_links"),
+        status=tuple(Status(**s) for s in json.loads(cells["status"] or "[]")),
+        unverified=items("unverified"),
     )

@@ -67,23 +67,29 @@ def data_attributes(registry: Registry, entry: Entry) -> str:
 
 def form(registry: Registry) -> str:
     """The finder's form (hidden until its script runs) and the script itself."""
-    parts = ['<form class="finder" hidden aria-labelledby="finder-title">',
-             '<p class="finder-title" id="finder-title"><strong>Filter the entries</strong></p>',
-             '<p class="finder-help">Tick what you are looking for. Within a group, an entry needs '
-             'one of the ticked options; across groups, it needs all of them. Themes and next steps '
-             'include the editors\' links. The numbers say how many entries each choice would show.</p>',
-             '<div class="finder-facets">']
+    parts = [
+        '<form class="finder" hidden aria-labelledby="finder-title">',
+        '<p class="finder-title" id="finder-title"><strong>Filter the entries</strong></p>',
+        '<p class="finder-help">Tick what you are looking for. Within a group, an entry needs '
+        "one of the ticked options; across groups, it needs all of them. Themes and next steps "
+        "include the editors' links. The numbers say how many entries each choice would show.</p>",
+        '<div class="finder-facets">',
+    ]
     for facet in facets(registry):
         parts.append(f'<fieldset class="finder-facet"><legend>{html.escape(facet.legend)}</legend>')
         for value, label in facet.options:
-            parts.append(f'<label><input type="checkbox" name="{facet.name}" value="{html.escape(value, quote=True)}"> '
-                         f'{html.escape(label)} <span class="finder-count"></span></label>')
+            parts.append(
+                f'<label><input type="checkbox" name="{facet.name}" value="{html.escape(value, quote=True)}"> '
+                f'{html.escape(label)} <span class="finder-count"></span></label>'
+            )
         parts.append("</fieldset>")
-    parts += ["</div>",
-              '<p class="finder-status" role="status"></p>',
-              '<button type="button" class="finder-clear md-button">Clear all filters</button>',
-              "</form>",
-              "",
-              f'<script src="{SCRIPT}" defer></script>',
-              ""]
+    parts += [
+        "</div>",
+        '<p class="finder-status" role="status"></p>',
+        '<button type="button" class="finder-clear md-button">Clear all filters</button>',
+        "</form>",
+        "",
+        f'<script src="{SCRIPT}" defer></script>',
+        "",
+    ]
     return "\n".join(parts)

@@ -55,20 +55,47 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
         for missing in sorted({"id", "term", "definition"} - set(item)):
             problems.append(Problem(name, line, f"{where}, field '{missing}'", f"missing required field — add '{missing}:'"))
         for unknown in sorted(set(item) - FIELDS):
-            problems.append(Problem(name, lines.get((i, unknown), line), f"{where}, field '{unknown}'", f"unknown field — expected one of: {', '.join(sorted(FIELDS))}"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((i, unknown), line),
+                    f"{where}, field '{unknown}'",
+                    f"unknown field — expected one of: {', '.join(sorted(FIELDS))}",
+                )
+            )
         term_id = item.get("id")
         if isinstance(term_id, str) and term_id in seen:
-            problems.append(Problem(name, lines.get((i, "id"), line), f"{where}, field 'id'", f"duplicate id (first used at line {seen[term_id]}) — give each term its own id"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((i, "id"), line),
+                    f"{where}, field 'id'",
+                    f"duplicate id (first used at line {seen[term_id]}) — give each term its own id",
+                )
+            )
         elif isinstance(term_id, str):
             seen[term_id] = lines.get((i, "id"), line)
         see = item.get("see")
         if isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
-            problems.append(Problem(name, lines.get((i, "see"), line), f"{where}, field 'see'", f"no such page: {see.partition('#')[0]} — give a page path under docs/"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((i, "see"), line),
+                    f"{where}, field 'see'",
+                    f"no such page: {see.partition('#')[0]} — give a page path under docs/",
+                )
+            )
     if problems:
         raise RegistryError(problems)
     return [
-        Term(id=t["id"], term=t["term"], forms=tuple(t.get("forms") or [t["term"].lower()]), definition=t["definition"],
-             see=t.get("see"), specialist=bool(t.get("specialist", False)))
+        Term(
+            id=t["id"],
+            term=t["term"],
+            forms=tuple(t.get("forms") or [t["term"].lower()]),
+            definition=t["definition"],
+            see=t.get("see"),
+            specialist=bool(t.get("specialist", False)),
+        )
         for t in data
     ]
 

@@ -32,7 +32,11 @@ def load_sources(docs_dir: Path) -> Sources:
     """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
     problems of all of them."""
     problems, loaded = [], []
-    for loader, path in [(load, REGISTRY_PATH), (glossary.load, glossary.GLOSSARY_PATH), (reading_paths.load_roles, reading_paths.ROLES_PATH)]:
+    for loader, path in [
+        (load, REGISTRY_PATH),
+        (glossary.load, glossary.GLOSSARY_PATH),
+        (reading_paths.load_roles, reading_paths.ROLES_PATH),
+    ]:
         try:
             loaded.append(loader(docs_dir / path, docs_dir=docs_dir, name=f"docs/{path}"))
         except RegistryError as error:
@@ -40,13 +44,19 @@ def load_sources(docs_dir: Path) -> Sources:
     if problems:
         raise RegistryError(problems)
     registry, terms, roles = loaded
-    rows = comparison.load(docs_dir / comparison.COMPARISON_PATH, registry, f"docs/{comparison.COMPARISON_PATH}")  # needs the registry
+    rows = comparison.load(
+        docs_dir / comparison.COMPARISON_PATH, registry, f"docs/{comparison.COMPARISON_PATH}"
+    )  # needs the registry
     return Sources(docs_dir, registry, terms, glossary.abbreviations(docs_dir), rows, roles)
 
 
 # Data files and the page that shows each.
-DATA_PAGES = {REGISTRY_PATH: "resources/index.md", glossary.GLOSSARY_PATH: "glossary.md",
-              comparison.COMPARISON_PATH: "compare/index.md", reading_paths.ROLES_PATH: "paths/index.md"}
+DATA_PAGES = {
+    REGISTRY_PATH: "resources/index.md",
+    glossary.GLOSSARY_PATH: "glossary.md",
+    comparison.COMPARISON_PATH: "compare/index.md",
+    reading_paths.ROLES_PATH: "paths/index.md",
+}
 
 
 def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
@@ -56,7 +66,10 @@ def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
         relative = page.relative_to(sources.docs_dir).as_posix()
         if relative.startswith("includes/"):  # snippets, not pages
             continue
-        heading = next((l[2:].strip() for l in page.read_text(encoding="utf-8").splitlines() if l.startswith("# ")), relative)
+        heading = next(
+            (text_line[2:].strip() for text_line in page.read_text(encoding="utf-8").splitlines() if text_line.startswith("# ")),
+            relative,
+        )
         found[relative] = (relative, heading)
     for data, page in DATA_PAGES.items():
         if page in found:
@@ -73,14 +86,22 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
     def resource_index() -> str:
         """The finder's form, then every registry entry, grouped by kind."""
         address = conf["site_url"] + relation_map.built_path(current_page(), True)
-        return finder.form(registry) + "\n" + exports.item_list(registry, address) + "\n" + render.resource_index(
-            registry, current_page(), lambda entry: finder.data_attributes(registry, entry))
+        return (
+            finder.form(registry)
+            + "\n"
+            + exports.item_list(registry, address)
+            + "\n"
+            + render.resource_index(registry, current_page(), lambda entry: finder.data_attributes(registry, entry))
+        )
 
     def related() -> str:
         """The related block of the current theme or next-step page."""
         topic = registry.topic_for_page(current_page())
         if topic is None:
-            raise ValueError(f"docs/{current_page()}: related() is only for theme and next-step pages listed under 'topics' in docs/{REGISTRY_PATH}")
+            raise ValueError(
+                f"docs/{current_page()}: related() is only for theme and next-step pages listed under 'topics' in "
+                f"docs/{REGISTRY_PATH}"
+            )
         return render.related_block(registry, topic, current_page())
 
     def topic_cards(kind: str) -> str:
@@ -108,7 +129,11 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        titles = {page.removesuffix(".md").replace("/", "-"): title for page, (_, title) in pages_of(sources).items() if page.endswith(".md")}
+        titles = {
+            page.removesuffix(".md").replace("/", "-"): title
+            for page, (_, title) in pages_of(sources).items()
+            if page.endswith(".md")
+        }
         return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
     def glossary_terms() -> str:
@@ -127,7 +152,9 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
 
     def role(role_id: str) -> reading_paths.Role:
         if role_id not in roles:
-            raise ValueError(f"docs/{current_page()}: no role '{role_id}' in docs/{reading_paths.ROLES_PATH} — use one of: {', '.join(roles)}")
+            raise ValueError(
+                f"docs/{current_page()}: no role '{role_id}' in docs/{reading_paths.ROLES_PATH} — use one of: {', '.join(roles)}"
+            )
         return roles[role_id]
 
     def reading_path(role_id: str) -> str:
@@ -139,19 +166,26 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The lead of a role's path page: who it is for and how many sections it holds."""
         stops = reading_paths.stops(sources.docs_dir, registry).get(role(role_id).id, [])
         pages = len({s.topic for s in stops})
-        return (f"This path is for {render.escape(role(role_id).who[0].lower() + role(role_id).who[1:])} "
-                f"It picks out {len(stops)} sections from {pages} theme and next-step pages. A line on each "
-                "says why it matters to you. The choice is the editors'; what participants said keeps the report's weight.")
+        return (
+            f"This path is for {render.escape(role(role_id).who[0].lower() + role(role_id).who[1:])} "
+            f"It picks out {len(stops)} sections from {pages} theme and next-step pages. A line on each "
+            "says why it matters to you. The choice is the editors'; what participants said keeps the report's weight."
+        )
 
     def reading_path_list() -> str:
         """Every role, with a link to its path."""
-        return "\n".join(f"- {render.link(r.title, r.page, current_page())}: {render.escape(r.who)}" for r in sources.roles) + "\n"
+        return (
+            "\n".join(f"- {render.link(r.title, r.page, current_page())}: {render.escape(r.who)}" for r in sources.roles) + "\n"
+        )
 
     def relationship_map() -> str:
         """The map of themes, next steps and resources, as an SVG figure."""
-        return ('<figure class="relation-map-figure">\n<div class="relation-map-scroll" tabindex="0" role="region" aria-label="Relationship map, scrolls sideways">\n'
-                + relation_map.svg(registry, current_page(), conf.get("use_directory_urls", True))
-                + "\n</div>\n</figure>\n")
+        return (
+            '<figure class="relation-map-figure">\n<div class="relation-map-scroll" tabindex="0" role="region" '
+            'aria-label="Relationship map, scrolls sideways">\n'
+            + relation_map.svg(registry, current_page(), conf.get("use_directory_urls", True))
+            + "\n</div>\n</figure>\n"
+        )
 
     def relationship_list() -> str:
         """The relations of the map, as text."""
@@ -161,6 +195,22 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """Every change to the site's pages, month by month, from one git call."""
         return render.changes(history.by_month(history.commits(sources.docs_dir.parent)), pages_of(sources), current_page())
 
-    return {f.__name__: f for f in (resource_index, related, topic_cards, ref, downloads, glossary_terms, practice_table, changes,
-                                    comparison_table, reading_path, reading_path_lead, reading_path_list,
-                                    relationship_map, relationship_list)}
+    return {
+        f.__name__: f
+        for f in (
+            resource_index,
+            related,
+            topic_cards,
+            ref,
+            downloads,
+            glossary_terms,
+            practice_table,
+            changes,
+            comparison_table,
+            reading_path,
+            reading_path_lead,
+            reading_path_list,
+            relationship_map,
+            relationship_list,
+        )
+    }

@@ -19,11 +19,22 @@ def practice_table(registry: Registry, from_page: str) -> str:
     rows = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
     for entry in sorted((e for e in registry.entries.values() if e.kind in KINDS), key=lambda e: e.name.lower()):
         name = display_name(entry)
-        parts = "; ".join(link(registry.part_label(p), registry.topics[p].page, from_page) if p in registry.topics
-                          else escape(registry.part_label(p)) for p in entry.named_in)
+        parts = "; ".join(
+            link(registry.part_label(p), registry.topics[p].page, from_page)
+            if p in registry.topics
+            else escape(registry.part_label(p))
+            for p in entry.named_in
+        )
         page = f'<a class="url" href="{html.escape(entry.url, quote=True)}">Official page</a>' if entry.url else "None confirmed"
-        cells = [link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)), escape(entry.country),
-                 marked(entry, entry.owner), marked(entry, full_description(entry)), parts, page]
+        cells = [
+            link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)),
+            escape(entry.country),
+            marked(entry, entry.owner),
+            marked(entry, full_description(entry)),
+            parts,
+            page,
+        ]
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(['<div class="sortable" markdown>', "", *rows, "", "</div>", "",
-                      f'<script src="{SCRIPT}" defer></script>', ""])
+    return "\n".join(
+        ['<div class="sortable" markdown>', "", *rows, "", "</div>", "", f'<script src="{SCRIPT}" defer></script>', ""]
+    )

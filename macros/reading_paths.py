@@ -52,7 +52,14 @@ def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
         if not isinstance(role, dict) or set(role) != {"id", "title", "page", "who"}:
             problems.append(Problem(name, line, f"role #{i + 1}", "needs exactly: id, title, page, who"))
         elif not (docs_dir / role["page"]).is_file():
-            problems.append(Problem(name, lines.get((i, "page"), line), f"role '{role['id']}', field 'page'", f"no such page: {role['page']} — create it or correct the path"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((i, "page"), line),
+                    f"role '{role['id']}', field 'page'",
+                    f"no such page: {role['page']} — create it or correct the path",
+                )
+            )
     if not isinstance(data, list):
         problems.append(Problem(name, 1, "roles", "expected a list of roles, each starting with '- id:'"))
     if problems:
@@ -64,7 +71,7 @@ def front_matter(text: str) -> dict:
     """The front matter of a page's text ({} if none)."""
     if not text.startswith("---\n") or "\n---\n" not in text[4:]:
         return {}
-    return yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
+    return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
 
 
 def stops(docs_dir: Path, registry: Registry) -> dict[str, list[Stop]]:

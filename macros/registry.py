@@ -13,6 +13,7 @@ verified (`unverified`).
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +41,7 @@ REPORT_PARTS = {
     "resource-list": "Resources list",
 }
 # Registries already found valid against the schema, by content hash (see schema_problems).
-CACHE_DIR = SCHEMA_PATH.parent.parent.parent / ".cache" / "registry"
+CACHE_DIR = SCHEMA_PATH.parent.parent.parent / ".build" / "cache" / "registry"  # `make clean` removes it
 
 # What each field must look like, said the way a contributor needs to hear it.
 EXPECTED = {
@@ -270,7 +271,11 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name
         for key, value in node.value:
             line = key.start_mark.line + 1
             if key.value in seen:
-                problems.append(Problem(name, line, f"{owner}field '{key.value}'", f"appears twice (first at line {seen[key.value]}) — keep one"))
+                problems.append(
+                    Problem(
+                        name, line, f"{owner}field '{key.value}'", f"appears twice (first at line {seen[key.value]}) — keep one"
+                    )
+                )
             seen[key.value] = line
             _index_lines(value, path + (key.value,), lines, problems, name)
             lines[path + (key.value,)] = line
@@ -291,7 +296,14 @@ def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | P
         if isinstance(record_id, str):
             line = lines.get((section, i, "id"), 1)
             if record_id in first_line:
-                problems.append(Problem(name, line, f"entry '{record_id}', field 'id'", f"duplicate id (first used at line {first_line[record_id]}) — give each entry its own id"))
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        f"entry '{record_id}', field 'id'",
+                        f"duplicate id (first used at line {first_line[record_id]}) — give each entry its own id",
+                    )
+                )
             else:
                 first_line[record_id] = line
     kinds = {r["id"]: r.get("kind") for s, _, r in records if s == "topics" and isinstance(r.get("id"), str)}
@@ -304,14 +316,35 @@ def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | P
             for j, value in enumerate(values):
                 if isinstance(value, str) and value not in known:
                     line = lines.get((section, i, field_name, j), lines.get((section, i), 1))
-                    problems.append(Problem(name, line, f"entry '{where_id}', field '{field_name}'", f"unknown {what} '{value}' — expected one of: {', '.join(known)}"))
+                    problems.append(
+                        Problem(
+                            name,
+                            line,
+                            f"entry '{where_id}', field '{field_name}'",
+                            f"unknown {what} '{value}' — expected one of: {', '.join(known)}",
+                        )
+                    )
         twice = set(record.get("named_in") or []) & set(record.get("editors_links") or []) if section == "entries" else set()
         for value in sorted(v for v in twice if isinstance(v, str)):
             line = lines.get((section, i, "editors_links"), 1)
-            problems.append(Problem(name, line, f"entry '{where_id}', field 'editors_links'", f"'{value}' is already in named_in — an editors' link is for a topic the report does not name it under"))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"entry '{where_id}', field 'editors_links'",
+                    f"'{value}' is already in named_in — an editors' link is for a topic the report does not name it under",
+                )
+            )
         page = record.get("page")
         if section == "topics" and docs_dir is not None and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
-            problems.append(Problem(name, lines.get((section, i, "page"), 1), f"entry '{where_id}', field 'page'", f"no such page: {Path(docs_dir) / page} — create it or correct the path"))
+            problems.append(
+                Problem(
+                    name,
+                    lines.get((section, i, "page"), 1),
+                    f"entry '{where_id}', field 'page'",
+                    f"no such page: {Path(docs_dir) / page} — create it or correct the path",
+                )
+            )
     return sorted(problems, key=lambda p: p.line)
 
 
@@ -329,7 +362,9 @@ def schema_problems(data: object, lines: dict[tuple, int], name: str) -> list[Pr
     that unchanged content (every build after the first) skips loading the validator library,
     a third of our build overhead."""
     schema = SCHEMA_PATH.read_bytes()
-    key = hashlib.sha256(schema + json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+    validator = importlib.metadata.version("jsonschema")  # a new validator may judge differently
+    content = json.dumps(data, sort_keys=True, default=str).encode()
+    key = hashlib.sha256(schema + validator.encode() + content).hexdigest()
     stamp = CACHE_DIR / f"{key}.valid"
     if stamp.exists():
         return []
@@ -339,6 +374,8 @@ def schema_problems(data: object, lines: dict[tuple, int], name: str) -> list[Pr
     if not problems:
         try:
             CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            for old in CACHE_DIR.glob("*.valid"):  # only the newest registry is worth remembering
+                old.unlink()
             stamp.write_text(name + "\n", encoding="utf-8")
         except OSError:
             pass  # a read-only checkout validates every time
@@ -399,17 +436,31 @@ def _type_name(value) -> str:
 
 def _topic(data: dict) -> Topic:
     return Topic(
-        id=data["id"], kind=data["kind"], number=data["number"], title=data["title"],
-        summary=data["summary"], page=data["page"], related=tuple(data.get("related", ())),
+        id=data["id"],
+        kind=data["kind"],
+        number=data["number"],
+        title=data["title"],
+        summary=data["summary"],
+        page=data["page"],
+        related=tuple(data.get("related", ())),
     )
 
 
 def _entry(data: dict) -> Entry:
     return Entry(
-        id=data["id"], kind=data["kind"], name=data["name"], description=data["description"],
-        owner=data["owner"], country=data["country"], url=data["url"], named_in=tuple(data["named_in"]),
-        also_known_as=tuple(data.get("also_known_as", ())), year=data.get("year"),
+        id=data["id"],
+        kind=data["kind"],
+        name=data["name"],
+        description=data["description"],
+        owner=data["owner"],
+        country=data["country"],
+        url=data["url"],
+        named_in=tuple(data["named_in"]),
+        also_known_as=tuple(data.get("also_known_as", ())),
+        year=data.get("year"),
         native_names=tuple(NativeName(**n) for n in data.get("native_names", ())),
-        url_note=data.get("url_note"), editors_links=tuple(data.get("editors_links", ())),
-        status=tuple(Status(**s) for s in data.get("status", ())), unverified=tuple(data.get("unverified", ())),
+        url_note=data.get("url_note"),
+        editors_links=tuple(data.get("editors_links", ())),
+        status=tuple(Status(**s) for s in data.get("status", ())),
+        unverified=tuple(data.get("unverified", ())),
     )

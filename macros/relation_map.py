@@ -17,12 +17,12 @@ import posixpath
 from .registry import Entry, Registry, Topic
 from .render import INDEX_PAGE, TOPIC_LABELS, display_name, link, reference, topic_label
 
-ROW = 28                      # height of one entry row
-TOPIC_X, TOPIC_W = 80, 250    # the topics' column (the arcs run in the space to its left)
-ENTRY_X, ENTRY_W = 450, 270   # the entries' column
+ROW = 28  # height of one entry row
+TOPIC_X, TOPIC_W = 80, 250  # the topics' column (the arcs run in the space to its left)
+ENTRY_X, ENTRY_W = 450, 270  # the entries' column
 WIDTH = ENTRY_X + ENTRY_W + 10
-BOX_H, TOPIC_H = 22, 40       # an entry's box, a topic's box (two lines)
-CHARS = 36                    # longer labels are cut, in full in their tooltip and in the list
+BOX_H, TOPIC_H = 22, 40  # an entry's box, a topic's box (two lines)
+CHARS = 36  # longer labels are cut, in full in their tooltip and in the list
 
 
 def built_path(page: str, directory_urls: bool) -> str:
@@ -61,24 +61,41 @@ def svg(registry: Registry, from_page: str, directory_urls: bool) -> str:
     topic_gap = (height - 60) / len(topics)
     topic_y = {t.id: 40 + i * topic_gap + topic_gap / 2 for i, t in enumerate(topics)}
     entry_y = {e.id: 40 + i * ROW + ROW / 2 for i, e in enumerate(entries)}
-    parts = [f'<svg class="relation-map" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
-             'role="group" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">',
-             '<title id="map-title">How the themes, next steps and resources connect</title>',
-             f'<text class="map-column" x="{TOPIC_X}" y="20">Themes and next steps</text>',
-             f'<text class="map-column" x="{ENTRY_X}" y="20">Programmes, resources and practices</text>']
+    parts = [
+        f'<svg class="relation-map" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        'role="group" aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">',
+        '<title id="map-title">How the themes, next steps and resources connect</title>',
+        f'<text class="map-column" x="{TOPIC_X}" y="20">Themes and next steps</text>',
+        f'<text class="map-column" x="{ENTRY_X}" y="20">Programmes, resources and practices</text>',
+    ]
     for theme in registry.topics_of("theme"):
         for step in registry.related_topics(theme.id):
             y1, y2 = topic_y[theme.id], topic_y[step.id]
             bend = TOPIC_X - 30 - abs(y2 - y1) * 0.12
-            parts.append(f'<path class="map-edge map-edge--topics" d="M {TOPIC_X} {y1:.0f} C {bend:.0f} {y1:.0f}, {bend:.0f} {y2:.0f}, {TOPIC_X} {y2:.0f}"/>')
+            parts.append(
+                f'<path class="map-edge map-edge--topics" d="M {TOPIC_X} {y1:.0f} C {bend:.0f} {y1:.0f}, {bend:.0f} {y2:.0f}, '
+                f'{TOPIC_X} {y2:.0f}"/>'
+            )
     for entry in entries:
         for topic_id, named in _links(registry, entry):
             kind = "report" if named else "editors"
-            parts.append(f'<line class="map-edge map-edge--{kind}" x1="{TOPIC_X + TOPIC_W}" y1="{topic_y[topic_id]:.0f}" '
-                         f'x2="{ENTRY_X}" y2="{entry_y[entry.id]:.0f}"/>')
+            parts.append(
+                f'<line class="map-edge map-edge--{kind}" x1="{TOPIC_X + TOPIC_W}" y1="{topic_y[topic_id]:.0f}" '
+                f'x2="{ENTRY_X}" y2="{entry_y[entry.id]:.0f}"/>'
+            )
     for topic in topics:
         lines = [f"{TOPIC_LABELS[topic.kind]} {topic.number}", topic.title]
-        parts.append(_node(page_url(topic.page, from_page, directory_urls), TOPIC_X, topic_y[topic.id], TOPIC_W, TOPIC_H, lines, f"map-node--{topic.kind}"))
+        parts.append(
+            _node(
+                page_url(topic.page, from_page, directory_urls),
+                TOPIC_X,
+                topic_y[topic.id],
+                TOPIC_W,
+                TOPIC_H,
+                lines,
+                f"map-node--{topic.kind}",
+            )
+        )
     for entry in entries:
         url = page_url(f"{INDEX_PAGE}#{entry.id}", from_page, directory_urls)
         parts.append(_node(url, ENTRY_X, entry_y[entry.id], ENTRY_W, BOX_H, [display_name(entry)], "map-node--entry"))
@@ -97,7 +114,9 @@ def relationship_list(registry: Registry, from_page: str) -> str:
         lines.append(f"- **{link(topic_label(topic), topic.page, from_page)}**")
         lines.append(f"    - Named in the report: {_names(registry, named, from_page)}")
         lines.append(f"    - Editors' links to resources: {_names(registry, editors, from_page)}")
-        lines.append("    - Editors' links to " + ("next steps" if topic.kind == "theme" else "themes") + (":" if other else ": none."))
+        lines.append(
+            "    - Editors' links to " + ("next steps" if topic.kind == "theme" else "themes") + (":" if other else ": none.")
+        )
         lines += [f"        - {link(topic_label(t), t.page, from_page)}" for t in other]
     return "\n".join(lines) + "\n"
 
@@ -118,11 +137,15 @@ def _links(registry: Registry, entry: Entry) -> list[tuple[str, bool]]:
 def _node(url: str, x: float, y: float, width: float, height: float, lines: list[str], kind: str) -> str:
     """A linked box with one or two lines of text, centred on y; its full label in a tooltip."""
     first = y - (len(lines) - 1) * 7 + 4
-    texts = "".join(f'<text x="{x + 8}" y="{first + i * 14:.0f}">{html.escape(_cut(line))}</text>' for i, line in enumerate(lines))
-    return (f'<a class="map-node {kind}" href="{html.escape(url, quote=True)}">'
-            f'<title>{html.escape(": ".join(lines))}</title>'
-            f'<rect x="{x}" y="{y - height / 2:.0f}" width="{width}" height="{height}" rx="4"/>{texts}</a>')
+    texts = "".join(
+        f'<text x="{x + 8}" y="{first + i * 14:.0f}">{html.escape(_cut(line))}</text>' for i, line in enumerate(lines)
+    )
+    return (
+        f'<a class="map-node {kind}" href="{html.escape(url, quote=True)}">'
+        f"<title>{html.escape(': '.join(lines))}</title>"
+        f'<rect x="{x}" y="{y - height / 2:.0f}" width="{width}" height="{height}" rx="4"/>{texts}</a>'
+    )
 
 
 def _cut(text: str) -> str:
-    return text if len(text) <= CHARS else text[:CHARS - 1].rstrip() + "…"
+    return text if len(text) <= CHARS else text[: CHARS - 1].rstrip() + "…"

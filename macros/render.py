@@ -46,8 +46,13 @@ KIND_SINGULAR = {
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
 LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
-EVENT_PHRASES = {"succeeded": "replaced by a successor", "ended": "ended", "dissolved": "dissolved",
-                 "left-office": "left office", "followed-up": "followed by a further publication"}
+EVENT_PHRASES = {
+    "succeeded": "replaced by a successor",
+    "ended": "ended",
+    "dissolved": "dissolved",
+    "left-office": "left office",
+    "followed-up": "followed by a further publication",
+}
 UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters
@@ -82,7 +87,7 @@ def marked(entry: Entry, text: str) -> str:
     escaped = escape(text)
     for native in entry.native_names:
         pattern = re.compile(rf"(?<![\w>]){re.escape(escape(native.name))}(?![\w<])")
-        escaped = pattern.sub(lambda m: f'<span lang="{native.lang}">{m.group(0)}</span>', escaped)
+        escaped = pattern.sub(lambda m, lang=native.lang: f'<span lang="{lang}">{m.group(0)}</span>', escaped)
     return escaped
 
 
@@ -107,7 +112,7 @@ def format_date(date: str) -> str:
 def after_workshop(registry: Registry, status: Status) -> bool:
     """Whether a status fact dates from after the workshop; a date given as a year or a month
     counts as the end of that year or month."""
-    return (status.date + "-12-31"[len(status.date) - 4:]) > registry.workshop.end
+    return (status.date + "-12-31"[len(status.date) - 4 :]) > registry.workshop.end
 
 
 def status_line(registry: Registry, status: Status) -> str:
@@ -145,8 +150,13 @@ def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
     """One entry of a related block: name, kind and country, description, what changed since."""
     kind = escape(KIND_SINGULAR[entry.kind].lower())
     since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s)]
-    return " ".join([f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(entry.country)}).",
-                     marked(entry, full_description(entry))] + since)
+    return " ".join(
+        [
+            f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(entry.country)}).",
+            marked(entry, full_description(entry)),
+        ]
+        + since
+    )
 
 
 def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
@@ -156,9 +166,14 @@ def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
     lines = ["## Related themes, next steps and resources {#related}", "", f"**Named in the report under this {label}**", ""]
     named = registry.entries_named_under(topic.id)
     lines += [_entry_item(registry, e, from_page) for e in named] or ["- The report names no programme or resource here."]
-    lines += ["", "**Editors' links**", "",
-              "These connections are ours, not the report's: the report does not link its themes and next "
-              "steps to each other, nor these resources to this part of it.", ""]
+    lines += [
+        "",
+        "**Editors' links**",
+        "",
+        "These connections are ours, not the report's: the report does not link its themes and next "
+        "steps to each other, nor these resources to this part of it.",
+        "",
+    ]
     other = "next-step" if topic.kind == "theme" else "theme"
     topics = [t for t in registry.related_topics(topic.id) if t.kind == other]
     lines += [f"- {link(topic_label(t), t.page, from_page)}: {escape(t.summary)}" for t in topics]
@@ -184,8 +199,10 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
                 item = link(title, page, from_page) if page else f"`{escape(file)}`"
                 if item not in touched:
                     touched.append(item)
-            lines.append(f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
-                         f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}.")
+            lines.append(
+                f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
+                f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}."
+            )
         lines.append("")
     return "\n".join(lines + ["</div>", ""])
 
@@ -194,7 +211,12 @@ def topic_cards(registry: Registry, kind: str, from_page: str) -> str:
     """Material grid cards, one per theme or next step, each with its one-line takeaway."""
     lines = ['<div class="grid cards" markdown>', ""]
     for topic in registry.topics_of(kind):
-        lines += [f"-   **{link(f'{topic.number}. {topic.title}', topic.page, from_page)}**", "", f"    {escape(topic.summary)}", ""]
+        lines += [
+            f"-   **{link(f'{topic.number}. {topic.title}', topic.page, from_page)}**",
+            "",
+            f"    {escape(topic.summary)}",
+            "",
+        ]
     return "\n".join(lines + ["</div>", ""])
 
 
@@ -220,18 +242,28 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
         facts[0] += f" · {entry.year}"
     if entry.recommended:
         facts.append("**Recommended** in the report's own resource list as follow-up reading")
-    parts = [link(registry.part_label(p), registry.topics[p].page, from_page) if p in registry.topics else escape(registry.part_label(p))
-             for p in entry.named_in]
+    parts = [
+        link(registry.part_label(p), registry.topics[p].page, from_page)
+        if p in registry.topics
+        else escape(registry.part_label(p))
+        for p in entry.named_in
+    ]
     facts.append("Named in the report: " + "; ".join(parts))
     if entry.editors_links:
-        facts.append("Editors' links (ours, not the report's): "
-                     + "; ".join(link(topic_label(registry.topics[t]), registry.topics[t].page, from_page) for t in entry.editors_links))
+        facts.append(
+            "Editors' links (ours, not the report's): "
+            + "; ".join(link(topic_label(registry.topics[t]), registry.topics[t].page, from_page) for t in entry.editors_links)
+        )
     facts += [status_line(registry, s) for s in entry.status]
     if entry.also_known_as:
         facts.append("Also known as: " + "; ".join(escape(a) for a in entry.also_known_as))
     if entry.native_names:
-        facts.append("In other languages: " + "; ".join(
-            f'<span lang="{n.lang}">{escape(n.name)}</span> ({LANGUAGES.get(n.lang, n.lang)})' for n in entry.native_names))
+        facts.append(
+            "In other languages: "
+            + "; ".join(
+                f'<span lang="{n.lang}">{escape(n.name)}</span> ({LANGUAGES.get(n.lang, n.lang)})' for n in entry.native_names
+            )
+        )
     if entry.url:
         address = html.escape(entry.url, quote=True)
         facts.append(f'Official page: <a class="url" href="{address}">{address}</a>')
@@ -239,5 +271,8 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
         facts.append(f"Official page: none confirmed (checked {format_date(registry.workshop.checked)})")
     if entry.url_note:
         facts.append(f"Note on the link: {escape(entry.url_note)}")
-    return [f"### {marked(entry, display_name(entry))} {{#{entry.id}}}", "", marked(entry, full_description(entry)), ""] + [f"- {f}" for f in facts] + [""]
-
+    return (
+        [f"### {marked(entry, display_name(entry))} {{#{entry.id}}}", "", marked(entry, full_description(entry)), ""]
+        + [f"- {f}" for f in facts]
+        + [""]
+    )

@@ -1,7 +1,7 @@
 """Benchmark: build cost of our machinery, growth to 10x and 100x content, preview rebuild,
 downloads, and page weight. Prints a table of medians; it asserts nothing.
 
-Usage: python scripts/bench.py [--runs 5] [--compare-runs 25] [--skip-scale]
+Usage: python -m scripts.bench [--runs 5] [--compare-runs 25] [--skip-scale]
 """
 
 from __future__ import annotations
@@ -25,15 +25,11 @@ from pathlib import Path
 
 import yaml
 
-import build_bundle
-import build_pdf
-import site_config
-from serve import serve
+from macros.page_macros import load_sources
+from scripts import build_bundle, build_pdf, page_text, site_config
+from scripts.serve import serve
 
 ROOT = site_config.ROOT
-sys.path.insert(0, str(ROOT))
-import page_text  # noqa: E402
-from macros.page_macros import load_sources  # noqa: E402
 
 ENV = site_config.MKDOCS_ENV
 PROSE_PAGES = ["about.md", "glossary.md", "contributing.md", "accessibility.md", "downloads.md"]
@@ -42,12 +38,16 @@ COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml",
 
 # --- measuring --------------------------------------------------------------------------
 
+
 def timed_build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int]:
     """Seconds and peak memory (bytes) of one `mkdocs build` of `project` in a fresh process."""
     out = Path(tempfile.mkdtemp(prefix="bench-site-"))
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(out)],
-                               cwd=project, env=ENV)
+    process = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(out)],
+        cwd=project,
+        env=ENV,
+    )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4: tell Popen
@@ -66,7 +66,7 @@ def interleaved(builds: dict[str, tuple[Path, str]], runs: int) -> dict[str, tup
     """Median seconds and peak memory of several builds, run in turn (in a new random order
     each round) so that machine noise and warm-up hit all alike."""
     results: dict[str, list[tuple[float, int]]] = {name: [] for name in builds}
-    order = random.Random(0)
+    order = random.Random(0)  # noqa: S311 - shuffles the order of benchmark runs; nothing secret
     for _ in range(runs):
         for name in order.sample(list(builds), len(builds)):
             results[name].append(timed_build(*builds[name]))
@@ -75,8 +75,12 @@ def interleaved(builds: dict[str, tuple[Path, str]], runs: int) -> dict[str, tup
 
 def build_site(project: Path, site: Path, config: str = "mkdocs.yml") -> Path:
     """`mkdocs build` of `project` into `site`; stops on failure."""
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site)],
-                   cwd=project, env=ENV, check=True)
+    subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", config, "--site-dir", str(site)],
+        cwd=project,
+        env=ENV,
+        check=True,
+    )
     return site
 
 
@@ -89,16 +93,19 @@ def copy_project(dest: Path) -> Path:
 
 # --- plain Material build of the same Markdown ------------------------------------------
 
+
 def plain_project(dest: Path, source: Path = ROOT) -> Path:
     """A copy of `source` whose pages carry the macros' output, built by Material alone: no
     mkdocs-macros, no hooks; Material's own plugin (search) keeps its settings."""
     # The git history comes along: the Changes page is built from it.
-    shutil.copytree(source, dest, ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".build", ".cache", "__pycache__"))
+    shutil.copytree(
+        source, dest, ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".build", ".cache", "__pycache__")
+    )
     renderer = page_text.Renderer(load_sources(dest / "docs"), page_text.site_config(dest), dest)
     for page in (dest / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
-        front = "".join(text.splitlines(keepends=True)[:body_line - 1])
+        front = "".join(text.splitlines(keepends=True)[: body_line - 1])
         expanded = renderer.expand(page.relative_to(dest / "docs").as_posix(), body, meta)
         # The page now holds the macros' output (headings such as `{#related}` read as Jinja
         # comments), so it must not be rendered again where mkdocs-macros is loaded.
@@ -115,11 +122,15 @@ def empty_macros_project(dest: Path) -> Path:
     (dest / "empty_macros").mkdir()
     (dest / "empty_macros/__init__.py").write_text("def define_env(env):\n    pass\n")
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.macros.yml").write_text(text.replace("plugins:\n", "plugins:\n  macros:\n    module_name: empty_macros\n    render_by_default: false\n", 1), encoding="utf-8")
+    (dest / "mkdocs.macros.yml").write_text(
+        text.replace("plugins:\n", "plugins:\n  macros:\n    module_name: empty_macros\n    render_by_default: false\n", 1),
+        encoding="utf-8",
+    )
     return dest
 
 
 # --- scaled content -----------------------------------------------------------------------
+
 
 def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
     """A copy with `factor` sets of the themes and next steps and `factor` times the registry.
@@ -147,8 +158,15 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             text = text.replace("](../", "](../../../")
             (docs / page).parent.mkdir(parents=True, exist_ok=True)
             (docs / page).write_text(text, encoding="utf-8")
-            topics.append({**topic, "id": rename[topic["id"]], "page": page, "title": f"{topic['title']} (set {n})",
-                           "related": [rename[r] for r in topic.get("related", [])]})
+            topics.append(
+                {
+                    **topic,
+                    "id": rename[topic["id"]],
+                    "page": page,
+                    "title": f"{topic['title']} (set {n})",
+                    "related": [rename[r] for r in topic.get("related", [])],
+                }
+            )
             set_pages.append(page)
         for prose in PROSE_PAGES:
             text = (docs / prose).read_text(encoding="utf-8")
@@ -157,9 +175,15 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             (docs / f"sets/{n}/{prose}").write_text(text, encoding="utf-8")
             set_pages.append(f"sets/{n}/{prose}")
         for entry in registry["entries"]:
-            entries.append({**entry, "id": rename[entry["id"]], "name": f"{entry['name']} (set {n})",
-                            "named_in": [rename.get(t, t) for t in entry["named_in"]],
-                            "editors_links": [rename[t] for t in entry.get("editors_links", [])]})
+            entries.append(
+                {
+                    **entry,
+                    "id": rename[entry["id"]],
+                    "name": f"{entry['name']} (set {n})",
+                    "named_in": [rename.get(t, t) for t in entry["named_in"]],
+                    "editors_links": [rename[t] for t in entry.get("editors_links", [])],
+                }
+            )
         collections.setdefault((n - 2) // 10 + 1, []).append({f"Set {n}": set_pages})
     scaled = {"workshop": registry["workshop"], "topics": topics, "entries": entries}
     (docs / "resources/registry.yml").write_text(yaml.safe_dump(scaled, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -188,6 +212,7 @@ def typical_page_size(project: Path) -> int:
 
 # --- preview rebuild --------------------------------------------------------------------
 
+
 def preview_rebuilds(runs: int) -> list[float]:
     """Seconds `mkdocs serve` reports for rebuilding after one page is edited."""
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as tmp:
@@ -195,8 +220,13 @@ def preview_rebuilds(runs: int) -> list[float]:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                                   cwd=project, env=ENV, stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(  # noqa: S603 - fixed argument list, no shell, no outside input
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=ENV,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True).start()
 
@@ -232,14 +262,17 @@ def preview_rebuilds(runs: int) -> list[float]:
 
 # --- page weight ------------------------------------------------------------------------
 
+
 def page_weight(site: Path, path: str) -> tuple[int, int, int]:
     """(requests, bytes, gzip bytes) a browser loads for one page of `site`, search index included."""
     from playwright.sync_api import sync_playwright
 
     responses: list[str] = []
     with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page()
         page.on("requestfinished", lambda request: responses.append(request.url))
         page.goto(base + path)
@@ -257,27 +290,33 @@ def page_weight(site: Path, path: str) -> tuple[int, int, int]:
 
 # --- report -------------------------------------------------------------------------------
 
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--compare-runs", type=int, default=25,
-                        help="rounds of the 1x comparison, whose differences are near the machine's noise")
+    parser.add_argument(
+        "--compare-runs", type=int, default=25, help="rounds of the 1x comparison, whose differences are near the machine's noise"
+    )
     parser.add_argument("--skip-scale", action="store_true", help="leave out the 10x and 100x builds")
     args = parser.parse_args()
     rows: list[tuple[str, str, str]] = []
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         plain_dir = empty_macros_project(plain_project(work / "plain"))
-        medians = interleaved({"ours": (ROOT, "mkdocs.yml"), "plain": (plain_dir, "mkdocs.yml"),
-                               "plugin": (plain_dir, "mkdocs.macros.yml")}, args.compare_runs)
+        medians = interleaved(
+            {"ours": (ROOT, "mkdocs.yml"), "plain": (plain_dir, "mkdocs.yml"), "plugin": (plain_dir, "mkdocs.macros.yml")},
+            args.compare_runs,
+        )
         (ours, ours_memory), (plain, _), (plugin_only, _) = medians["ours"], medians["plain"], medians["plugin"]
-        rows += [("Production build, real site (our config)", f"{ours:.2f} s", ""),
-                 ("Same Markdown, plain Material", f"{plain:.2f} s", ""),
-                 ("Same Markdown, plain Material + mkdocs-macros (empty module)", f"{plugin_only:.2f} s", ""),
-                 ("Cost of our macros, hooks and plugins", f"{ours / plain - 1:+.0%}", "≤ +20%"),
-                 ("  mkdocs-macros itself (empty module vs plain)", f"{plugin_only / plain - 1:+.0%}", ""),
-                 ("  our macros and hooks on top of it", f"{ours / plugin_only - 1:+.0%}", ""),
-                 ("Peak memory, real site", f"{ours_memory / 2**20:.0f} MiB", "")]
+        rows += [
+            ("Production build, real site (our config)", f"{ours:.2f} s", ""),
+            ("Same Markdown, plain Material", f"{plain:.2f} s", ""),
+            ("Same Markdown, plain Material + mkdocs-macros (empty module)", f"{plugin_only:.2f} s", ""),
+            ("Cost of our macros, hooks and plugins", f"{ours / plain - 1:+.0%}", "≤ +20%"),
+            ("  mkdocs-macros itself (empty module vs plain)", f"{plugin_only / plain - 1:+.0%}", ""),
+            ("  our macros and hooks on top of it", f"{ours / plugin_only - 1:+.0%}", ""),
+            ("Peak memory, real site", f"{ours_memory / 2**20:.0f} MiB", ""),
+        ]
 
         rebuilds = preview_rebuilds(args.runs)
         rows.append(("Preview rebuild after editing one page", f"{statistics.median(rebuilds):.2f} s", "seconds"))
@@ -290,16 +329,30 @@ def main() -> None:
         start = time.perf_counter()
         pdf = build_pdf.render(offline, site_config.load(ROOT / "mkdocs.yml"), work / "downloads" / build_pdf.PDF_NAME)
         pdf_time = time.perf_counter() - start
-        rows += [("Offline bundle: build + zip", f"{bundle_time:.2f} s, {bundle.stat().st_size / 1e6:.2f} MB", ""),
-                 ("PDF: render (from the offline build)", f"{pdf_time:.2f} s, {pdf.stat().st_size / 1e6:.2f} MB", "< 5 MB")]
+        rows += [
+            ("Offline bundle: build + zip", f"{bundle_time:.2f} s, {bundle.stat().st_size / 1e6:.2f} MB", ""),
+            ("PDF: render (from the offline build)", f"{pdf_time:.2f} s, {pdf.stat().st_size / 1e6:.2f} MB", "< 5 MB"),
+        ]
 
         site = work / "site"
         build_site(ROOT, site)
         requests, raw, compressed = page_weight(site, "")
-        rows.append(("Home page weight (all requests)", f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip", "< 300 kB gzip, own host only"))
+        rows.append(
+            (
+                "Home page weight (all requests)",
+                f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip",
+                "< 300 kB gzip, own host only",
+            )
+        )
         largest = max((p for p in site.rglob("index.html") if p.parent != site), key=lambda p: p.stat().st_size)
         requests, raw, compressed = page_weight(site, largest.parent.relative_to(site).as_posix() + "/")
-        rows.append((f"Largest page ({largest.parent.relative_to(site).as_posix()}/)", f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip", ""))
+        rows.append(
+            (
+                f"Largest page ({largest.parent.relative_to(site).as_posix()}/)",
+                f"{requests} requests, {raw / 1e3:.0f} kB, {compressed / 1e3:.0f} kB gzip",
+                "",
+            )
+        )
 
         if not args.skip_scale:
             scale = {}
@@ -307,18 +360,34 @@ def main() -> None:
                 project, pages, entries = scaled_project(work / f"x{factor}", factor)
                 seconds, memory = median_build(project, args.runs)
                 scale[factor] = (seconds, memory, typical_page_size(project))
-                rows.append((f"{factor}x content ({pages} pages, {entries} entries)", f"{seconds:.2f} s, {memory / 2**20:.0f} MiB peak", "< 1024 MiB at 100x"))
+                rows.append(
+                    (
+                        f"{factor}x content ({pages} pages, {entries} entries)",
+                        f"{seconds:.2f} s, {memory / 2**20:.0f} MiB peak",
+                        "< 1024 MiB at 100x",
+                    )
+                )
                 if factor == 10:
                     plain_scaled = plain_project(work / "plain-x10", project)
                     medians = interleaved({"ours": (project, "mkdocs.yml"), "plain": (plain_scaled, "mkdocs.yml")}, args.runs)
-                    rows.append(("Cost of our machinery at 10x", f"{medians['ours'][0] / medians['plain'][0] - 1:+.0%}", "≤ +20%"))
+                    rows.append(
+                        ("Cost of our machinery at 10x", f"{medians['ours'][0] / medians['plain'][0] - 1:+.0%}", "≤ +20%")
+                    )
             rows.append(("Build time growth 10x → 100x", f"{scale[100][0] / scale[10][0]:.1f}x", "≤ 11x"))
-            rows.append(("Typical page HTML 10x → 100x", f"{scale[10][2] / 1e3:.0f} kB → {scale[100][2] / 1e3:.0f} kB ({scale[100][2] / scale[10][2]:.2f}x)", "≤ 1.5x"))
+            rows.append(
+                (
+                    "Typical page HTML 10x → 100x",
+                    f"{scale[10][2] / 1e3:.0f} kB → {scale[100][2] / 1e3:.0f} kB ({scale[100][2] / scale[10][2]:.2f}x)",
+                    "≤ 1.5x",
+                )
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    print(f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}; "
-          f"medians of {args.compare_runs} rounds (1x comparison) and {args.runs} runs (the rest)\n")
+    print(
+        f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}; "
+        f"medians of {args.compare_runs} rounds (1x comparison) and {args.runs} runs (the rest)\n"
+    )
     width = max(len(r[0]) for r in rows)
     print(f"| {'Measure'.ljust(width)} | Figure | Target |")
     print(f"|{'-' * (width + 2)}|---|---|")

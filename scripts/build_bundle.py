@@ -1,6 +1,6 @@
 """Build the offline HTML bundle: the site built for file:// and zipped.
 
-Usage: python scripts/build_bundle.py [--out .build/downloads] [--config mkdocs.yml]
+Usage: python -m scripts.build_bundle [--out .build/downloads] [--config mkdocs.yml]
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-import site_config
+from scripts import site_config
 
 BUNDLE_NAME = "us-nordic-prevention-kb-offline.zip"
 FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
@@ -21,10 +21,20 @@ FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
 def build_offline(config: Path, dest: Path) -> None:
     """Strict build of the offline profile (mkdocs.offline.yml beside `config`) into `dest`."""
     shutil.rmtree(dest, ignore_errors=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict",
-         "--config-file", str(config.with_name("mkdocs.offline.yml")), "--site-dir", str(dest.resolve())],
-        cwd=config.parent, env=site_config.MKDOCS_ENV,
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config.with_name("mkdocs.offline.yml")),
+            "--site-dir",
+            str(dest.resolve()),
+        ],
+        cwd=config.parent,
+        env=site_config.MKDOCS_ENV,
     )
     if result.returncode != 0:
         raise SystemExit("The offline build failed.")

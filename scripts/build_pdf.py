@@ -6,7 +6,7 @@ become links inside the PDF (or to the live site, for pages not in it), and pdf/
 with pdf/print.css lays it out on A4: the whole site with a cover, a table of contents with
 page numbers, bookmarks and running headers; a single page with a cover block instead.
 
-Usage: python scripts/build_pdf.py [--out .build/downloads] [--config mkdocs.yml]
+Usage: python -m scripts.build_pdf [--out .build/downloads] [--config mkdocs.yml]
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import jinja2
 from bs4 import BeautifulSoup
 from weasyprint import HTML
 
-import site_config
-from build_bundle import offline_from_command_line
+from scripts import site_config
+from scripts.build_bundle import offline_from_command_line
 
 PDF_NAME = "us-nordic-prevention-kb.pdf"
 PAGE_PDFS = "pages"  # the folder of the single-page PDFs, beside the whole-site PDF
@@ -87,7 +87,7 @@ def live_path(file: str) -> str:
 
 def version() -> str:
     """The git commit the build comes from, or 'unversioned' outside a repository."""
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=site_config.ROOT)
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=site_config.ROOT)  # noqa: S607 - git, node or the like from PATH, as a contributor runs them
     return result.stdout.strip() if result.returncode == 0 else "unversioned"
 
 
@@ -99,8 +99,12 @@ def render(offline: Path, config, out: Path, pages: list[str] | None = None) -> 
     prepared = [prepare(offline, p, targets, config.site_url) for p in pages]
     template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template("template.html")
     html = template.render(
-        config=config, pages=prepared, built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"), version=version(),
-        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"), single=len(pages) == 1,
+        config=config,
+        pages=prepared,
+        built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"),
+        version=version(),
+        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
+        single=len(pages) == 1,
         address=config.site_url + site_config.html_path(pages[0], directory_urls=True).removesuffix("index.html"),
     )
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -7,26 +7,23 @@
 - no passage that copies the workshop report or closely re-words one of its sentences.
 
 Prints each problem as `file:line: what is wrong — how to fix it` and exits 1 if there is any.
-Usage: python scripts/check.py [--docs docs] [--registry docs/resources/registry.yml] [--quiet]
+Usage: python -m scripts.check [--docs docs] [--registry docs/resources/registry.yml] [--quiet]
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 import yaml
 
+from macros import macro_calls, topic_page
+from macros.page_macros import Sources, load_sources
+from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
+from scripts import page_text, paraphrase, readability
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-import page_text  # noqa: E402
-import paraphrase  # noqa: E402
-import readability  # noqa: E402
-from macros import topic_page  # noqa: E402
-from macros.page_macros import Sources, load_sources  # noqa: E402
-from macros.registry import REGISTRY_PATH, Registry, RegistryError, load  # noqa: E402
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
@@ -67,26 +64,40 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     lines = {key: n for n, line in enumerate(block.splitlines(), start=2) for key in [line.split(":")[0]] if key in meta}
     problems = []
     for key in sorted(set(meta) - FRONT_MATTER_KEYS):
-        problems.append(f"{name}:{lines.get(key, 1)}: unknown front matter key '{key}' — use one of: {', '.join(sorted(FRONT_MATTER_KEYS))}")
+        problems.append(
+            f"{name}:{lines.get(key, 1)}: unknown front matter key '{key}' — use one of: {', '.join(sorted(FRONT_MATTER_KEYS))}"
+        )
     description = meta.get("description")
     low, high = DESCRIPTION_LENGTH
     if not isinstance(description, str) or not description.strip():
-        problems.append(f"{name}:1: front matter has no description — add 'description:' with one or two sentences for search engines and link previews")
+        problems.append(
+            f"{name}:1: front matter has no description — add 'description:' with one or two sentences for search engines and "
+            "link previews"
+        )
     elif not low <= len(description.strip()) <= high:
-        problems.append(f"{name}:{lines['description']}: description has {len(description.strip())} characters — write {low} to {high}")
+        problems.append(
+            f"{name}:{lines['description']}: description has {len(description.strip())} characters — write {low} to {high}"
+        )
     elif re.search(r'["<>]', description):
-        problems.append(f"{name}:{lines['description']}: description contains \", < or > — use typographic quotes (“ ”) and plain text")
+        problems.append(
+            f'{name}:{lines["description"]}: description contains ", < or > — use typographic quotes (“ ”) and plain text'
+        )
     render = meta.get("render_macros", False)
     if not isinstance(render, bool):
         problems.append(f"{name}:{lines['render_macros']}: render_macros is {render!r} — write true or false")
-    body = text.split("\n")[body_line - 1:]
+    body = text.split("\n")[body_line - 1 :]
     macro_lines = [n for n, line in enumerate(body, start=body_line) if "{{" in line or "{%" in line]
     if macro_lines and render is not True:
-        problems.append(f"{name}:{macro_lines[0]}: the page uses a macro but macros are off — add 'render_macros: true' to the front matter")
+        problems.append(
+            f"{name}:{macro_lines[0]}: the page uses a macro but macros are off — add 'render_macros: true' to the front matter"
+        )
     if render is True:
         for n, line in enumerate(body, start=body_line):
             if "{#" in line:
-                problems.append(f"{name}:{n}: '{{#' opens a Jinja comment on a page with macros — move the heading id to a page without macros or write it with attr_list spacing '{{ #id }}'")
+                problems.append(
+                    f"{name}:{n}: '{{#' opens a Jinja comment on a page with macros — move the heading id to a page "
+                    "without macros or write it with attr_list spacing '{ #id }'"
+                )
     headings = [n for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
     if len(headings) != 1:
         where = headings[1] if len(headings) > 1 else body_line
@@ -96,18 +107,27 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
         problems += _role_problems(name, text, body, meta, lines, roles)
     source = meta.get("edit_source")
     if source and not (ROOT / source).is_file():
-        problems.append(f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root")
+        problems.append(
+            f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root"
+        )
     return problems
 
 
-def _topic_page_problems(name: str, text: str, body: list[str], body_line: int, meta: dict, lines: dict, registry: Registry) -> list[str]:
+def _topic_page_problems(
+    name: str, text: str, body: list[str], body_line: int, meta: dict, lines: dict, registry: Registry
+) -> list[str]:
     """A theme or next-step page needs its lead (the notice follows it), its related block, and
     `sources` that name its own sections and known parts of the report."""
     problems = []
     if not any(line.strip() == "{ .lead }" for line in body):
-        problems.append(f"{name}:{body_line}: theme or next-step page without a lead — end its first paragraph with a line '{{ .lead }}'")
+        problems.append(
+            f"{name}:{body_line}: theme or next-step page without a lead — end its first paragraph with a line '{{ .lead }}'"
+        )
     if not any("{{ related() }}" in line for line in body):
-        problems.append(f"{name}:{len(text.splitlines())}: theme or next-step page without its related block — end it with '{{{{ related() }}}}'")
+        problems.append(
+            f"{name}:{len(text.splitlines())}: theme or next-step page without its related block — end it with "
+            f"'{{{{ related() }}}}'"
+        )
     sources = meta.get("sources") or {}
     if not isinstance(sources, dict):
         return problems + [f"{name}:{lines['sources']}: sources must map section ids to lists of parts of the report"]
@@ -115,12 +135,20 @@ def _topic_page_problems(name: str, text: str, body: list[str], body_line: int, 
     known = topic_page.known_sources(registry)
     block_lines = text.splitlines()
     for key, parts in sources.items():
-        line = next((n for n, l in enumerate(block_lines, start=1) if l.strip().startswith(f"{key}:")), lines.get("sources", 1))
+        line = next(
+            (n for n, text_line in enumerate(block_lines, start=1) if text_line.strip().startswith(f"{key}:")),
+            lines.get("sources", 1),
+        )
         if key not in sections:
-            problems.append(f"{name}:{line}: sources names section '{key}', which the page does not have — use one of: {', '.join(sorted(sections))}")
+            problems.append(
+                f"{name}:{line}: sources names section '{key}', which the page does not have — use one of: "
+                f"{', '.join(sorted(sections))}"
+            )
         for part in parts if isinstance(parts, list) else [parts]:
             if part not in known:
-                problems.append(f"{name}:{line}: sources for '{key}': unknown part '{part}' — expected one of: {', '.join(known)}")
+                problems.append(
+                    f"{name}:{line}: sources for '{key}': unknown part '{part}' — expected one of: {', '.join(known)}"
+                )
     return problems
 
 
@@ -133,17 +161,30 @@ def _role_problems(name: str, text: str, body: list[str], meta: dict, lines: dic
     sections = {section for _, section in topic_page.section_ids("\n".join(body))}
     text_lines = text.splitlines()
     for section, per_role in tags.items():
-        at = next((n for n, l in enumerate(text_lines, start=1) if l.strip().startswith(f"{section}:")), lines.get("roles", 1))
+        at = next(
+            (n for n, text_line in enumerate(text_lines, start=1) if text_line.strip().startswith(f"{section}:")),
+            lines.get("roles", 1),
+        )
         if section not in sections:
-            problems.append(f"{name}:{at}: roles names section '{section}', which the page does not have — use one of: {', '.join(sorted(sections))}")
+            problems.append(
+                f"{name}:{at}: roles names section '{section}', which the page does not have — use one of: "
+                f"{', '.join(sorted(sections))}"
+            )
         for role, why in (per_role or {}).items() if isinstance(per_role, dict) else []:
-            role_at = next((n for n, l in enumerate(text_lines[at:], start=at + 1) if l.strip().startswith(f"{role}:")), at)
+            role_at = next(
+                (n for n, text_line in enumerate(text_lines[at:], start=at + 1) if text_line.strip().startswith(f"{role}:")), at
+            )
             if role not in roles:
-                problems.append(f"{name}:{role_at}: unknown role '{role}' — expected one of: {', '.join(roles)} (see docs/roles.yml)")
+                problems.append(
+                    f"{name}:{role_at}: unknown role '{role}' — expected one of: {', '.join(roles)} (see docs/roles.yml)"
+                )
             elif not isinstance(why, str) or not why.strip():
                 problems.append(f"{name}:{role_at}: role '{role}' needs one line on why the section matters to that role")
             elif readability.word_count(why) > readability.MAX_WORDS:
-                problems.append(f"{name}:{role_at}: the line for role '{role}' has {readability.word_count(why)} words — keep it to {readability.MAX_WORDS}")
+                problems.append(
+                    f"{name}:{role_at}: the line for role '{role}' has {readability.word_count(why)} words — keep it to "
+                    f"{readability.MAX_WORDS}"
+                )
     return problems
 
 
@@ -155,24 +196,41 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     for path in _pages(docs):
         relative = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
+        meta, body, body_line = page_text.split_front_matter(text)
+        if meta.get("render_macros") is True:
+            roles = {r.id for r in sources.roles}
+            calls = macro_calls.problems(body, body_line, relative, renderer.macros, sources.registry, roles)
+            if calls:
+                problems += [c.replace(f"docs/{relative}:", f"{display(path)}:", 1) for c in calls]
+                continue
         try:
             page = renderer.render(relative, text)
-        except Exception as error:  # a macro error: reported in full by the build, named here
-            problems.append(f"{display(path)}:1: the page cannot be rendered ({error}) — fix the macro call")
+        except Exception as error:  # noqa: BLE001 - any failure of a page's macros is reported, not raised
+            problems.append(f"{display(path)}:{body_line}: the page cannot be rendered ({error}) — fix its macro calls")
             continue
         blocks = page_text.prose_blocks(page.html)
         measured = readability.measure(blocks)
         figures.append((display(path), measured))
         if measured.ease < readability.MIN_EASE:
-            problems.append(f"{display(path)}:{page.body_line}: reading ease {measured.ease:.0f} is below {readability.MIN_EASE:.0f} — use shorter sentences and plainer words")
+            problems.append(
+                f"{display(path)}:{page.body_line}: reading ease {measured.ease:.0f} is below {readability.MIN_EASE:.0f} — use "
+                "shorter sentences and plainer words"
+            )
         for sentence in measured.long_sentences:
             where = _where(sentence, [path] + data_files)
-            problems.append(f"{where}: sentence of {readability.word_count(sentence)} words (at most {readability.MAX_WORDS}): \"{sentence[:90]}…\" — split it")
+            problems.append(
+                f"{where}: sentence of {readability.word_count(sentence)} words (at most {readability.MAX_WORDS}): "
+                f'"{sentence[:90]}…" — split it'
+            )
         if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
             problems += [f"{_where(t, [path])}: {t}" for t in unlinked_terms(page.html, sources)]
         problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
-    problems += [f"docs/{REGISTRY_PATH}: entry '{e.id}': its description speaks in the present tense but it {_ended(e)} — put it in the past tense"
-                 for e in sources.registry.entries.values() if _ended(e) and PRESENT_TENSE.search(e.description)]
+    problems += [
+        f"docs/{REGISTRY_PATH}: entry '{e.id}': its description speaks in the present tense but it {_ended(e)} — put it in the "
+        "past tense"
+        for e in sources.registry.entries.values()
+        if _ended(e) and PRESENT_TENSE.search(e.description)
+    ]
     return problems, figures
 
 
@@ -193,8 +251,10 @@ def unlinked_terms(html: str, sources: Sources) -> list[str]:
                 continue  # inside a name or another link: not a use of the term
             if link is None:
                 match = term.pattern.search(string)
-                found.append(f"“{match.group(0)}” is first used here without a link to the glossary — "
-                             f"write [{match.group(0)}](…/glossary.md#{term.id}) the first time")
+                found.append(
+                    f"“{match.group(0)}” is first used here without a link to the glossary — "
+                    f"write [{match.group(0)}](…/glossary.md#{term.id}) the first time"
+                )
             break
     return found
 
@@ -215,7 +275,9 @@ def present_tense(html: str, registry: Registry) -> list[str]:
         for sentence in readability.split_sentences(block.get_text(" ", strip=True) if block else ""):
             if marker in sentence and PRESENT_TENSE.search(sentence.replace(marker, "")):
                 shown = sentence.replace(marker, entry.name)
-                found.append(f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the past tense")
+                found.append(
+                    f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the past tense"
+                )
         if block is not None:
             block.find(string=re.compile(re.escape(marker))).replace_with(entry.name)
     return found
@@ -231,9 +293,12 @@ def _where(sentence: str, files: list[Path]) -> str:
     """file:line where `sentence` was written (best effort: the first line, in the first file,
     that holds three of its words in a row; macro calls are not words of the sentence)."""
     said = paraphrase.words(sentence)
-    windows = [" ".join(said[k:k + 3]) for k in range(max(1, len(said) - 2))]
+    windows = [" ".join(said[k : k + 3]) for k in range(max(1, len(said) - 2))]
     for path in files:
-        lines = [" ".join(paraphrase.words(re.sub(r"\{\{.*?\}\}", " ", line))) for line in path.read_text(encoding="utf-8").splitlines()]
+        lines = [
+            " ".join(paraphrase.words(re.sub(r"\{\{.*?\}\}", " ", line)))
+            for line in path.read_text(encoding="utf-8").splitlines()
+        ]
         for window in windows:
             number = next((n for n, line in enumerate(lines, start=1) if window and f" {window} " in f" {line} "), None)
             if number:
@@ -256,8 +321,10 @@ def check_citation(root: Path = ROOT) -> list[str]:
     problems = []
     for key, value in expected.items():
         if found.get(key) != value:
-            line = next((n for n, l in enumerate(lines, start=1) if l.strip().startswith(f"{key}:")), 1)
-            problems.append(f"mkdocs.yml:{line}: {key} is {found.get(key)!r} but CITATION.cff says {value!r} — make them the same")
+            line = next((n for n, text_line in enumerate(lines, start=1) if text_line.strip().startswith(f"{key}:")), 1)
+            problems.append(
+                f"mkdocs.yml:{line}: {key} is {found.get(key)!r} but CITATION.cff says {value!r} — make them the same"
+            )
     return problems
 
 
@@ -300,7 +367,9 @@ def main() -> None:
     args = parser.parse_args()
     problems, figures = check(args.docs, args.registry or args.docs / REGISTRY_PATH)
     if figures and not args.quiet:
-        print(f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):")
+        print(
+            f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):"
+        )
         print(figures_table(figures) + "\n")
     for problem in problems:
         print(problem)

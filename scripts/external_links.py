@@ -9,7 +9,6 @@ still reported, but do not fail the check.
 from __future__ import annotations
 
 import re
-import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +16,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from links import page_links, run_linkchecker  # noqa: E402
+from macros.registry import REGISTRY_PATH, load
+from scripts.links import page_links, run_linkchecker
 
-from macros.registry import REGISTRY_PATH, load  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CONFIG = ROOT / "linkcheck" / "external.ini"
 FLAKY = ROOT / "linkcheck" / "known-flaky.yml"
@@ -120,7 +118,9 @@ def registry_urls(registry_file: Path) -> dict[str, list[str]]:
     return entries
 
 
-def check_site(site: Path, entries: dict[str, list[str]], config: Path = CONFIG, flaky_file: Path = FLAKY, attempts: int = ATTEMPTS) -> list[Result]:
+def check_site(
+    site: Path, entries: dict[str, list[str]], config: Path = CONFIG, flaky_file: Path = FLAKY, attempts: int = ATTEMPTS
+) -> list[Result]:
     """Check every external address of `site`, naming its pages and registry `entries`."""
     pages = external_urls(site)
     flaky = load_flaky(flaky_file)
@@ -137,8 +137,12 @@ def check_site(site: Path, entries: dict[str, list[str]], config: Path = CONFIG,
 def report(results: list[Result]) -> str:
     """A Markdown report: one section per class, each address with its pages and entries."""
     counts = {status: sum(r.status == status for r in results) for status in SEVERITY}
-    lines = ["# External link report", "", f"{len(results)} external addresses checked: "
-             + ", ".join(f"{n} {status}" for status, n in counts.items() if n) + ".", ""]
+    lines = [
+        "# External link report",
+        "",
+        f"{len(results)} external addresses checked: " + ", ".join(f"{n} {status}" for status, n in counts.items() if n) + ".",
+        "",
+    ]
     for status, title in SEVERITY.items():
         group = [r for r in results if r.status == status]
         if not group or status == "ok":

@@ -9,12 +9,20 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+LINKCHECKER = "scripts.run_linkchecker"  # the module that runs LinkChecker
+
 
 def run_linkchecker(config: Path, *args: str, stdin: str | None = None) -> list[dict]:
-    """Run LinkChecker with `config` and return its CSV rows as dicts."""
-    result = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "--config", str(config), "--output", "csv/utf-8", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8",
+    """Run LinkChecker (as the calling user: see run_linkchecker.py) with `config` and return its
+    CSV rows as dicts."""
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", LINKCHECKER, "--config", str(config), "--output", "csv/utf-8", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
     )
     if result.returncode not in (0, 1):
         raise SystemExit(f"LinkChecker failed to run (exit {result.returncode}):\n{result.stderr}")

@@ -30,7 +30,9 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml; `!ENV [NAME, default]` gives its default."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None)
+_ConfigLoader.add_constructor(
+    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Page:
 
 def site_config(root: Path = ROOT) -> dict:
     """mkdocs.yml as data."""
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a loader that builds no objects (SafeLoader subclass or BaseLoader)
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
@@ -53,7 +55,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
     match = re.match(r"---\n(.*?\n)---\n", text, re.S)
     if not match:
         return {}, text, 1
-    return yaml.safe_load(match.group(1)) or {}, text[match.end():], match.group(0).count("\n") + 1
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :], match.group(0).count("\n") + 1
 
 
 class Renderer:
@@ -62,10 +64,14 @@ class Renderer:
     def __init__(self, sources: Sources, config: dict, root: Path = ROOT):
         self.registry = sources.registry
         self._page = ""
-        conf = {"site_url": config.get("site_url", ""), "extra": config.get("extra") or {},
-                "use_directory_urls": config.get("use_directory_urls", True)}
-        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)
-        self.jinja.globals.update(page_macros(sources, conf, lambda: self._page), config=conf)
+        conf = {
+            "site_url": config.get("site_url", ""),
+            "extra": config.get("extra") or {},
+            "use_directory_urls": config.get("use_directory_urls", True),
+        }
+        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)  # noqa: S701 - renders Markdown, not HTML: escaping would corrupt it; every registry text is escaped by render.escape
+        self.macros = page_macros(sources, conf, lambda: self._page)
+        self.jinja.globals.update(self.macros, config=conf)
         names, configs = [], {}
         for item in config.get("markdown_extensions", []):
             name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
@@ -86,7 +92,9 @@ class Renderer:
     def render(self, path: str, text: str) -> Page:
         """The page at `path` (under docs/) with source `text`, as HTML."""
         meta, body, body_line = split_front_matter(text)
-        html = markdown.markdown(self.expand(path, body, meta), extensions=self.extensions, extension_configs=self.extension_configs)
+        html = markdown.markdown(
+            self.expand(path, body, meta), extensions=self.extensions, extension_configs=self.extension_configs
+        )
         return Page(path, meta, body_line, html)
 
 

@@ -8,7 +8,7 @@ Official titles are names, not prose: they are cut out of both texts first.
 
 The report is not ours to republish, so the repository holds only its fingerprint: every word
 replaced by a short hash, sentence by sentence (scripts/report-fingerprint.json). Rebuild it with
-`python scripts/paraphrase.py --fingerprint path/to/workshop-report.txt`.
+`python -m scripts.paraphrase --fingerprint path/to/workshop-report.txt`.
 Lines that are allowed anyway (proper names, official titles) are listed in
 scripts/paraphrase-allowlist.yml, each with its reason; an entry that no longer matches is stale.
 """
@@ -58,9 +58,14 @@ class Finding:
 
     def __str__(self) -> str:
         if self.kind == "copied":
-            return f"{self.file}:{self.line}: {self.score:.0f} words in a row as in the report: \"{self.words[:150]}\" — say it in your own words"
-        return (f"{self.file}:{self.line}: {self.score:.0%} of this sentence's words follow one sentence of the report: "
-                f"\"{self.words[:150]}\" — write it as your own synthesis, not a re-wording")
+            return (
+                f'{self.file}:{self.line}: {self.score:.0f} words in a row as in the report: "{self.words[:150]}" — say it in '
+                "your own words"
+            )
+        return (
+            f"{self.file}:{self.line}: {self.score:.0%} of this sentence's words follow one sentence of the report: "
+            f'"{self.words[:150]}" — write it as your own synthesis, not a re-wording'
+        )
 
 
 def words(text: str) -> list[str]:
@@ -70,8 +75,8 @@ def words(text: str) -> list[str]:
         title_words = WORD.findall(title.lower())
         i = 0
         while i <= len(tokens) - len(title_words):
-            if tokens[i:i + len(title_words)] == title_words:
-                tokens[i:i + len(title_words)] = [BREAK]
+            if tokens[i : i + len(title_words)] == title_words:
+                tokens[i : i + len(title_words)] = [BREAK]
             i += 1
     return tokens
 
@@ -105,7 +110,7 @@ def copied_runs(page: list[str], grams: set[tuple[str, ...]]):
     """(start, end) spans of `page` (hashed words) whose every 12-gram occurs in the report."""
     start = None
     for i in range(len(page) - MIN_RUN + 1):
-        hit = tuple(page[i:i + MIN_RUN]) in grams
+        hit = tuple(page[i : i + MIN_RUN]) in grams
         if hit and start is None:
             start = i
         if not hit and start is not None:
@@ -118,7 +123,7 @@ def copied_runs(page: list[str], grams: set[tuple[str, ...]]):
 def findings(docs: Path, report: dict) -> list[Finding]:
     """Every copied run and close paraphrase in the Markdown and YAML files under `docs`."""
     stream = report["stream"]
-    grams = {tuple(stream[i:i + MIN_RUN]) for i in range(len(stream) - MIN_RUN + 1)}
+    grams = {tuple(stream[i : i + MIN_RUN]) for i in range(len(stream) - MIN_RUN + 1)}
     source = report["sentences"]
     index: dict[str, set[int]] = {}
     for i, sentence in enumerate(source):
@@ -133,7 +138,7 @@ def findings(docs: Path, report: dict) -> list[Finding]:
             page = ["-" if w == BREAK else hashed(w) for w in plain]
             for a, b in copied_runs(page, grams):
                 shown = " ".join(w for w in plain[a:b] if w != BREAK)
-                found.append(Finding(name, _line_of(text, plain[a:a + 4]), "copied", b - a, shown))
+                found.append(Finding(name, _line_of(text, plain[a : a + 4]), "copied", b - a, shown))
         for line, sentence in sentences(text):
             if len(sentence) < MIN_SENTENCE:
                 continue
@@ -188,7 +193,10 @@ def problems(docs: Path, fingerprint_file: Path = FINGERPRINT, allowlist: list[d
             used.add(match)
     for i, entry in enumerate(allowed):
         if i not in used:
-            result.append(f"{ALLOWLIST.relative_to(ROOT)}: entry for {entry['file']} (\"{entry['sentence'][:60]}\") matches nothing any more — remove it")
+            result.append(
+                f'{ALLOWLIST.relative_to(ROOT)}: entry for {entry["file"]} ("{entry["sentence"][:60]}") matches nothing any more '
+                "— remove it"
+            )
     return result
 
 

@@ -48,6 +48,6 @@ def measure(blocks: list[str]) -> Figures:
     sentences = [s for block in blocks for s in split_sentences(block)]
     text = " ".join(s if s.rstrip().endswith((".", "!", "?", ":", ";")) else s + "." for s in sentences)
     counts = [word_count(s) for s in sentences]
-    long = tuple(s for s, n in zip(sentences, counts) if n > MAX_WORDS)
+    long = tuple(s for s, n in zip(sentences, counts, strict=True) if n > MAX_WORDS)
     ease = textstat.flesch_reading_ease(text) if sentences else 100.0
     return Figures(round(ease, 1), sum(counts), len(sentences), max(counts, default=0), long)

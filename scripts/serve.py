@@ -10,8 +10,21 @@ from pathlib import Path
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra: dict[str, bytes] = {}  # path -> HTML served besides the folder's files
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
+
+    def do_GET(self):
+        body = self.extra.get(self.path.split("?")[0])
+        if body is None:
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def end_headers(self):
         # LinkChecker lifts its per-host rate limit for a server that sends this header;
@@ -21,9 +34,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path, port: int = 0):
-    """Yield the base URL (ending in '/') of `directory` served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, port: int = 0, extra: dict[str, str] | None = None):
+    """Yield the base URL (ending in '/') of `directory` served on 127.0.0.1, with `extra`
+    pages (path -> HTML) served besides its files."""
+    pages = {path: html.encode() for path, html in (extra or {}).items()}
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"extra": pages}), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

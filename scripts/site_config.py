@@ -25,7 +25,7 @@ def front_matter(page: Path) -> dict:
     text = page.read_text(encoding="utf-8")
     if not text.startswith("---\n") or "\n---\n" not in text[4:]:
         return {}
-    return yaml.safe_load(text[4:text.index("\n---\n", 4)]) or {}
+    return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
 
 
 def nav_pages(nav) -> list[str]:

@@ -1,11 +1,23 @@
-"""Shared fixtures: the real site built once per test session, and throw-away project copies."""
+"""Shared fixtures: the real site built once per test session, throw-away project copies, and
+the `slow` marker for every test that builds the real site or runs a browser (`make test-fast`
+leaves those out)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from support import ROOT, build, copy_project
+
+from tests.support import ROOT, build, copy_project, small_project
+
+SLOW_FIXTURES = {"built_site", "browser", "site_url", "project"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark as slow what builds the real site (or a copy of it) or starts a browser."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +33,9 @@ def built_site(tmp_path_factory) -> Path:
 def project(tmp_path) -> Path:
     """A private copy of the project that a test may break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    """A private copy of the project's code with the small fixture site as its content."""
+    return small_project(tmp_path / "small")

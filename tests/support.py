@@ -1,4 +1,4 @@
-"""Paths and helpers shared by the tests."""
+"""Paths and helpers shared by the tests: the one module the tests import helpers from."""
 
 from __future__ import annotations
 
@@ -7,9 +7,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+from bs4 import BeautifulSoup
+
+from scripts import site_config
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PROJECT_PARTS = ["CONTRIBUTING.md", "CITATION.cff", "docs", "hooks", "macros", "overrides", "scripts", "linkcheck", "pdf", "mkdocs.yml", "mkdocs.offline.yml"]
+CONFIG = site_config.load(ROOT / "mkdocs.yml")
+REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))  # as data
+PAGES = [site_config.html_path(p, True).removesuffix("index.html") for p in site_config.nav_pages(CONFIG.nav)]  # URL paths
+PROJECT_PARTS = [
+    "CONTRIBUTING.md",
+    "CITATION.cff",
+    "docs",
+    "hooks",
+    "macros",
+    "overrides",
+    "scripts",
+    "linkcheck",
+    "pdf",
+    "mkdocs.yml",
+    "mkdocs.offline.yml",
+]
 
 
 def copy_project(dest: Path) -> Path:
@@ -24,10 +44,83 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+FIXTURE_NAV = """nav:
+  - Home: index.md
+  - About: about.md
+  - Theme A: themes/a.md
+  - Step B: next-steps/b.md
+  - Resources: resources/index.md
+  - Glossary: glossary.md
+"""
+
+
+def small_project(dest: Path) -> Path:
+    """The project's code with the small fixture site (tests/fixtures/docs) as its content:
+    a build of it takes about a second, so each failure mode gets a project of its own."""
+    copy_project(dest)
+    shutil.rmtree(dest / "docs")
+    shutil.copytree(FIXTURES / "docs", dest / "docs")
+    shutil.copy2(ROOT / "docs/resources/registry.schema.json", dest / "docs/resources/")  # the code reads it there
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + FIXTURE_NAV, encoding="utf-8")
+    return dest
+
+
 def build(project: Path, site_dir: Path | None = None, *options: str) -> subprocess.CompletedProcess:
     """Run the production build of `project`; return the finished process (output captured)."""
     site_dir = site_dir or project / "site"
-    return subprocess.run(
-        [sys.executable, str(project / "scripts" / "build.py"), "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml"), *options],
-        cwd=project, capture_output=True, text=True,
+    return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml"), *options],
+        cwd=project,
+        capture_output=True,
+        text=True,
     )
+
+
+def nav_pages() -> list[str]:
+    """Every Markdown path in mkdocs.yml's nav, in order."""
+    return site_config.nav_pages(CONFIG.nav)
+
+
+def output_of(page: str) -> str:
+    """The built file of a Markdown page under directory URLs."""
+    return site_config.html_path(page, directory_urls=True)
+
+
+def soup(site, page: str) -> BeautifulSoup:
+    """The built HTML of a Markdown page of `site`."""
+    return BeautifulSoup((site / output_of(page)).read_text(encoding="utf-8"), "html.parser")
+
+
+def links_of(site, page: str) -> set[str]:
+    """Every href of the page's main content, resolved to a site path without anchor."""
+    article = soup(site, page).select_one("article")
+    base = output_of(page).rsplit("/", 1)[0] if "/" in output_of(page) else ""
+    resolved = set()
+    for a in article.select("a[href]"):
+        href = a["href"].split("#")[0]
+        if not href or href.startswith(("http", "mailto")):
+            continue
+        parts = (base.split("/") if base else []) + href.split("/")
+        stack: list[str] = []
+        for part in parts:
+            if part == "..":
+                stack.pop()
+            elif part not in ("", "."):
+                stack.append(part)
+        resolved.add("/".join(stack))
+    return resolved
+
+
+def git(project, *args, date=None):
+    """Run git in `project` as a test author, at `date` (ISO) if given."""
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+    }
+    if date:
+        env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)  # noqa: S603, S607 - fixed argument list, no shell, no outside input; git, node or the like from PATH, as a contributor runs them

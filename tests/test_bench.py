@@ -6,13 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import bench
 import pytest
 import yaml
-from support import ROOT
+
+from scripts import bench
+from tests.support import ROOT
 
 # What only our hooks add: the git date, and edit links that point at a page's real source.
-HOOKS_OUTPUT = re.compile(r'\s*<aside class="md-source-file page-dates">.*?</aside>|<a href="[^"]*" title="(Edit this page|View source of this page)"', re.S)
+HOOKS_OUTPUT = re.compile(
+    r'\s*<aside class="md-source-file page-dates">.*?</aside>|<a href="[^"]*" title="(Edit this page|View source of this page)"',
+    re.S,
+)
 
 
 def articles(site: Path) -> dict[str, str]:
@@ -20,7 +24,7 @@ def articles(site: Path) -> dict[str, str]:
     found = {}
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
-        article = html[html.index("<article"): html.index("</article>")]
+        article = html[html.index("<article") : html.index("</article>")]
         found[page.relative_to(site).as_posix()] = HOOKS_OUTPUT.sub("", article)
     return found
 

@@ -2,49 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
-import site_config
-import yaml
-from bs4 import BeautifulSoup
-from support import ROOT, build
+import pytest
 
-CONFIG = site_config.load(ROOT / "mkdocs.yml")
-REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())
-
-
-def nav_pages() -> list[str]:
-    """Every Markdown path in mkdocs.yml's nav, in order."""
-    return site_config.nav_pages(CONFIG.nav)
-
-
-def output_of(page: str) -> str:
-    """The built file of a Markdown page under directory URLs."""
-    return site_config.html_path(page, directory_urls=True)
-
-
-def soup(site, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / output_of(page)).read_text(encoding="utf-8"), "html.parser")
-
-
-def links_of(site, page: str) -> set[str]:
-    """Every href of the page's main content, resolved to a site path without anchor."""
-    article = soup(site, page).select_one("article")
-    base = output_of(page).rsplit("/", 1)[0] if "/" in output_of(page) else ""
-    resolved = set()
-    for a in article.select("a[href]"):
-        href = a["href"].split("#")[0]
-        if not href or href.startswith(("http", "mailto")):
-            continue
-        parts = (base.split("/") if base else []) + href.split("/")
-        stack: list[str] = []
-        for part in parts:
-            if part == "..":
-                stack.pop()
-            elif part not in ("", "."):
-                stack.append(part)
-        resolved.add("/".join(stack))
-    return resolved
+from tests.support import REGISTRY, build, links_of, nav_pages, output_of, soup
 
 
 def topic_dir(page: str) -> str:
@@ -99,52 +64,110 @@ def test_no_page_loads_anything_from_another_host(built_site):
     assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
 
 
-def test_a_broken_registry_fails_the_build_and_keeps_the_last_good_site(project):
+def last_good_site(project):
+    """A site from an earlier build, which a failed build must leave as it was."""
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("last good build")
-    registry = project / "docs/resources/registry.yml"
+    return site
+
+
+def test_a_broken_registry_fails_the_build_and_keeps_the_last_good_site(small):
+    site = last_good_site(small)
+    registry = small / "docs/resources/registry.yml"
     registry.write_text(registry.read_text().replace("kind: programme", "kind: programm", 1))
-    result = build(project)
+    result = build(small)
     assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "docs/resources/registry.yml:" in output and "field 'kind'" in output and "programm" in output
+    assert "docs/resources/registry.yml:18: entry 'model-x', field 'kind': got 'programm'" in result.stderr
     assert (site / "index.html").read_text() == "last good build"
-    assert not (project / "site.new").exists()
+    assert not (small / "site.new").exists()
 
 
-def test_an_unknown_reference_fails_the_build_naming_the_page(project):
-    page = project / "docs/themes/community-welfare.md"
-    page.write_text(page.read_text() + '\nSee {{ ref("no-such-entry") }}.\n')
-    result = build(project)
+@pytest.mark.parametrize(
+    ("added", "words"),
+    [
+        ('See {{ ref("no-such-entry") }}.', "ref('no-such-entry') names no entry or topic"),
+        ("{{ undefined_thing }}", "unknown name 'undefined_thing'"),
+        ('{{ related("extra") }}', "related() too many positional arguments"),
+        ("{{ ref( }}", "macro syntax: unexpected '}'"),
+    ],
+)
+def test_the_build_refuses_a_macro_error_naming_the_file_and_line(small, added, words):
+    site = last_good_site(small)
+    page = small / "docs/themes/a.md"
+    text = page.read_text() + f"\n{added}\n"
+    page.write_text(text)
+    result = build(small)
     assert result.returncode != 0
-    assert "docs/themes/community-welfare.md: ref('no-such-entry') names no entry" in result.stdout + result.stderr
+    line = text.splitlines().index(added) + 1
+    assert f"docs/themes/a.md:{line}: {words}" in result.stderr, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and (site / "index.html").read_text() == "last good build"
 
 
-def test_any_macro_error_fails_the_build(project):
-    page = project / "docs/about.md"
-    page.write_text(page.read_text() + "\n{{ undefined_thing }}\n")
-    result = build(project)
+def test_mkdocs_alone_names_a_macro_error_with_file_and_line_and_no_traceback(small):
+    """What `make serve` runs: the plugin checks a page's macro calls before rendering it."""
+    page = small / "docs/themes/a.md"
+    text = page.read_text() + '\nSee {{ ref("no-such-entry") }}.\n'
+    page.write_text(text)
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(small / "out")],
+        cwd=small,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode != 0
-    assert "undefined_thing" in result.stdout + result.stderr
+    line = text.splitlines().index('See {{ ref("no-such-entry") }}.') + 1
+    assert f"docs/themes/a.md:{line}: ref('no-such-entry') names no entry" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
-def test_a_link_to_a_missing_page_or_anchor_fails_the_build(project):
-    page = project / "docs/about.md"
+@pytest.mark.parametrize(
+    ("front_matter", "words"),
+    [
+        ("---\ndescription: [unclosed\n---\n", "front matter is not valid YAML"),
+        ("---\ndescription: A fixture page for a theme that forgot to switch its macros on.\n---\n", "macros are off"),
+    ],
+)
+def test_the_build_refuses_what_make_check_rejects(small, front_matter, words):
+    site = last_good_site(small)
+    page = small / "docs/themes/a.md"
+    page.write_text(front_matter + page.read_text().split("---\n", 2)[2])
+    result = build(small)
+    assert result.returncode != 0 and words in result.stderr and "make check found" in result.stderr
+    assert (site / "index.html").read_text() == "last good build"
+
+
+def test_the_final_guard_finds_macro_syntax_or_front_matter_left_in_a_page(tmp_path):
+    from scripts.build import source_left_in
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text('<p>See {{ related() }} here.</p><code>{{ ref("x") }}</code>')
+    (tmp_path / "b.html").write_text("<p>description: A page\nrender_macros: true</p>")
+    (tmp_path / "c.html").write_text("<pre>{% raw %}</pre><script>var a = {b: {c: 1}};</script><p>{ .lead }</p>")
+    assert source_left_in(tmp_path) == [
+        "a/index.html: macro syntax in the page text: '{{ related() }}'",
+        "b.html: front matter in the page text: 'description:'",
+    ]
+
+
+def test_a_link_to_a_missing_page_or_anchor_fails_the_build(small):
+    page = small / "docs/about.md"
     original = page.read_text()
     page.write_text(original + "\n[gone](gone.md)\n")
-    assert build(project).returncode != 0
+    assert build(small, None, "--skip-downloads").returncode != 0
     page.write_text(original + "\n[gone](glossary.md#no-such-anchor)\n")
-    result = build(project)
+    result = build(small, None, "--skip-downloads")
     assert result.returncode != 0
     assert "no-such-anchor" in result.stdout + result.stderr
 
 
-def test_registry_text_is_escaped_in_the_built_page(project):
-    registry = project / "docs/resources/registry.yml"
-    registry.write_text(registry.read_text().replace(
-        "description: Finnish teams of police", "description: <script>alert(1)</script> Finnish teams of police", 1))
-    result = build(project)
+def test_registry_text_is_escaped_in_the_built_page(small):
+    registry = small / "docs/resources/registry.yml"
+    registry.write_text(
+        registry.read_text().replace("description: A model.", "description: <script>alert(1)</script> A model.", 1)
+    )
+    result = build(small, None, "--skip-downloads")
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (project / "site/resources/index.html").read_text()
+    html = (small / "site/resources/index.html").read_text()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

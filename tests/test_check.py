@@ -5,21 +5,21 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-
-import pytest
 from pathlib import Path
 
-from support import FIXTURES, ROOT
+import pytest
+
+from tests.support import FIXTURES, ROOT
 
 DOCS = FIXTURES / "docs"
 REGISTRIES = FIXTURES / "registry"
 
 
 def run_check(docs, registry=None):
-    args = [sys.executable, str(ROOT / "scripts/check.py"), "--docs", str(docs)]
+    args = [sys.executable, "-m", "scripts.check", "--docs", str(docs)]
     if registry:
         args += ["--registry", str(registry)]
-    return subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
+    return subprocess.run(args, capture_output=True, text=True, cwd=ROOT)  # noqa: S603 - fixed argument list, no shell, no outside input
 
 
 def problem_lines(result) -> list[str]:
@@ -38,14 +38,21 @@ def test_the_fixture_site_passes():
     assert run_check(DOCS).returncode == 0
 
 
-@pytest.mark.parametrize(("case", "line", "words"), [
-    ("yaml-syntax", 29, "expected ',' or ']' (while parsing a flow sequence that starts at line 28)"),
-    ("tab", 29, "— indent with spaces, never tabs"),
-    ("duplicate-id", 26, "entry 'model-x', field 'id': duplicate id"),
-    ("missing-field", 17, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
-    ("unknown-theme", 25, "entry 'model-x', field 'named_in': unknown part of the report 'theme-z' — expected one of: step-b, theme-a"),
-    ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute http:// or https:// address"),
-])
+@pytest.mark.parametrize(
+    ("case", "line", "words"),
+    [
+        ("yaml-syntax", 29, "expected ',' or ']' (while parsing a flow sequence that starts at line 28)"),
+        ("tab", 29, "— indent with spaces, never tabs"),
+        ("duplicate-id", 26, "entry 'model-x', field 'id': duplicate id"),
+        ("missing-field", 17, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
+        (
+            "unknown-theme",
+            25,
+            "entry 'model-x', field 'named_in': unknown part of the report 'theme-z' — expected one of: step-b, theme-a",
+        ),
+        ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute http:// or https:// address"),
+    ],
+)
 def test_each_broken_registry_gives_one_precise_message(case, line, words):
     result = run_check(DOCS, REGISTRIES / f"{case}.yml")
     assert result.returncode == 1
@@ -55,13 +62,16 @@ def test_each_broken_registry_gives_one_precise_message(case, line, words):
     assert words in problems[0]
 
 
-@pytest.mark.parametrize(("front_matter", "line", "words"), [
-    ("---\nrender_macros: false\n---\n", 1, "front matter has no description — add 'description:'"),
-    ("", 1, "no front matter — start the page with '---'"),
-    ("---\ndescription: Too short.\n---\n", 2, "description has 10 characters — write 60 to 300"),
-    ("---\ndescription: >-\n  " + "A" * 70 + "\ndescrption: typo\n---\n", 4, "unknown front matter key 'descrption'"),
-    ("---\ndescription: [unclosed\n---\n", 3, "front matter is not valid YAML"),
-])
+@pytest.mark.parametrize(
+    ("front_matter", "line", "words"),
+    [
+        ("---\nrender_macros: false\n---\n", 1, "front matter has no description — add 'description:'"),
+        ("", 1, "no front matter — start the page with '---'"),
+        ("---\ndescription: Too short.\n---\n", 2, "description has 10 characters — write 60 to 300"),
+        ("---\ndescription: >-\n  " + "A" * 70 + "\ndescrption: typo\n---\n", 4, "unknown front matter key 'descrption'"),
+        ("---\ndescription: [unclosed\n---\n", 3, "front matter is not valid YAML"),
+    ],
+)
 def test_broken_front_matter_gives_one_precise_message(tmp_path, front_matter, line, words):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
@@ -85,7 +95,6 @@ def test_a_macro_on_a_page_without_macros_and_a_missing_related_block_are_caught
     assert "themes/a.md" in problems[1] and "without its related block" in problems[1]
 
 
-
 def fixture_docs(tmp_path) -> Path:
     docs = tmp_path / "docs"
     shutil.copytree(DOCS, docs)
@@ -96,7 +105,9 @@ def test_the_readability_of_every_page_is_printed(tmp_path):
     result = run_check(DOCS)
     table = result.stdout.split("\n\n")[0].splitlines()
     assert table[0].startswith("Readability (target: ease 50 or more, sentences of 30 words at most)")
-    assert [row.split()[0] for row in table[2:]] == [str(DOCS.relative_to(ROOT) / p) for p in ["index.md", "next-steps/b.md", "themes/a.md"]]
+    assert [row.split()[0] for row in table[2:]] == [
+        str(DOCS.relative_to(ROOT) / p) for p in ["index.md", "next-steps/b.md", "themes/a.md"]
+    ]
 
 
 def test_hard_reading_and_long_sentences_are_reported_with_their_line(tmp_path):
@@ -112,9 +123,14 @@ def test_hard_reading_and_long_sentences_are_reported_with_their_line(tmp_path):
 def test_a_specialist_term_must_be_linked_to_the_glossary_where_first_used(tmp_path):
     docs = fixture_docs(tmp_path)
     page = docs / "themes/a.md"
-    page.write_text(page.read_text().replace("A page.", "A holistic way. Then [holistic](../glossary.md#holistic-approach) again."))
+    page.write_text(
+        page.read_text().replace("A page.", "A holistic way. Then [holistic](../glossary.md#holistic-approach) again.")
+    )
     problems = problem_lines(run_check(docs))
-    assert problems == [f"{page}:13: “holistic” is first used here without a link to the glossary — write [holistic](…/glossary.md#holistic-approach) the first time"]
+    assert problems == [
+        f"{page}:13: “holistic” is first used here without a link to the glossary — write "
+        "[holistic](…/glossary.md#holistic-approach) the first time"
+    ]
     page.write_text(page.read_text().replace("A holistic way. Then ", ""))
     assert problem_lines(run_check(docs)) == []
 
@@ -122,21 +138,34 @@ def test_a_specialist_term_must_be_linked_to_the_glossary_where_first_used(tmp_p
 def test_sources_must_name_sections_of_the_page_and_known_parts(tmp_path):
     docs = fixture_docs(tmp_path)
     page = docs / "themes/a.md"
-    page.write_text(page.read_text().replace("render_macros: true\n", "render_macros: true\nsources:\n  a-section: [step-b, registry]\n  no-such-section: [key-theme-9]\n"))
+    page.write_text(
+        page.read_text().replace(
+            "render_macros: true\n",
+            "render_macros: true\nsources:\n  a-section: [step-b, registry]\n  no-such-section: [key-theme-9]\n",
+        )
+    )
     problems = problem_lines(run_check(docs))
     assert problems == [
         f"{page}:6: sources names section 'no-such-section', which the page does not have — use one of: a-section",
-        f"{page}:6: sources for 'no-such-section': unknown part 'key-theme-9' — expected one of: step-b, theme-a, executive-summary, photo-captions, resource-list, registry, editors",
+        f"{page}:6: sources for 'no-such-section': unknown part 'key-theme-9' — expected one of: step-b, theme-a, "
+        "executive-summary, photo-captions, resource-list, registry, editors",
     ]
 
 
 def test_an_ended_entry_named_in_the_present_tense_is_caught(tmp_path):
     docs = fixture_docs(tmp_path)
     registry = docs / "resources/registry.yml"
-    registry.write_text(registry.read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    status:\n      - {event: ended, date: '2024', note: it ended}\n"))
+    registry.write_text(
+        registry.read_text().replace(
+            "    named_in: [theme-a]\n",
+            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: '2024', note: it ended}\n",
+        )
+    )
     page = docs / "themes/a.md"
     page.write_text(page.read_text().replace("A page.", 'Today {{ ref("model-x") }} is a model.'))
     problems = problem_lines(run_check(docs))
-    assert any(p.startswith(f"{page}:13: “Today Model X") and "present tense, but it ended (2024)" in p for p in problems), problems
+    assert any(p.startswith(f"{page}:13: “Today Model X") and "present tense, but it ended (2024)" in p for p in problems), (
+        problems
+    )
     page.write_text(page.read_text().replace("is a model", "was a model"))
     assert problem_lines(run_check(docs)) == []

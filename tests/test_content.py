@@ -6,8 +6,8 @@ import re
 
 import yaml
 from bs4 import BeautifulSoup
-from support import ROOT
-from test_build import REGISTRY, links_of, nav_pages, output_of
+
+from tests.support import REGISTRY, ROOT, links_of, nav_pages, output_of
 
 TOPIC_PAGES = [t["page"] for t in REGISTRY["topics"]]
 
@@ -47,8 +47,11 @@ def running_text_links(site, page: str) -> set[str]:
     """Ids of the registry entries that a page links from its own text (not its related block)."""
     article = page_soup(site, page).select_one("article")
     related = article.find(id="related")
-    return {a["href"].split("#")[1] for a in article.select('a[href*="resources/#"]')
-            if related is None or a.sourceline < related.sourceline}
+    return {
+        a["href"].split("#")[1]
+        for a in article.select('a[href*="resources/#"]')
+        if related is None or a.sourceline < related.sourceline
+    }
 
 
 def test_each_entry_is_linked_in_the_text_of_every_topic_the_report_names_it_under(built_site):
@@ -76,7 +79,9 @@ def test_every_glossary_term_and_abbreviation_is_used_on_another_page(built_site
 
     terms = glossary.load(ROOT / "docs/glossary.yml", ROOT / "docs", "glossary.yml")
     abbreviations = [a for a, _ in glossary.abbreviations(ROOT / "docs")]
-    text = " ".join(page_soup(built_site, page).select_one("article").get_text(" ") for page in nav_pages() if page != "glossary.md")
+    text = " ".join(
+        page_soup(built_site, page).select_one("article").get_text(" ") for page in nav_pages() if page != "glossary.md"
+    )
     for term in terms:
         assert term.pattern.search(text), term.id
     for abbreviation in abbreviations:

@@ -7,11 +7,12 @@ import zipfile
 
 import pypdf
 import pytest
-import site_config
 import yaml
-from build_bundle import BUNDLE_NAME, FOLDER
-from build_pdf import PDF_NAME
-from support import ROOT
+
+from scripts import site_config
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
+from scripts.build_pdf import PDF_NAME
+from tests.support import ROOT
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 PAGES = site_config.nav_pages(CONFIG.nav)
@@ -67,7 +68,12 @@ def test_the_text_holds_every_page_title_and_every_resource_name(pdf_text):
 
 
 def test_the_pdf_holds_the_relationship_map_and_the_generated_tables(pdf_text):
-    for words in ["Programmes, resources and practices", "Key theme 1", "Where the report discusses it", "Not covered by the report"]:
+    for words in [
+        "Programmes, resources and practices",
+        "Key theme 1",
+        "Where the report discusses it",
+        "Not covered by the report",
+    ]:
         assert squash(words) in pdf_text, words
 
 
@@ -91,7 +97,8 @@ def test_internal_and_external_links_are_live(pdf):
 def test_external_addresses_are_visible_in_print(pdf, pdf_text):
     addresses = {
         annotation.get_object()["/A"]["/URI"]
-        for page in pdf.pages for annotation in page.get("/Annots") or []
+        for page in pdf.pages
+        for annotation in page.get("/Annots") or []
         if (annotation.get_object().get("/A") or {}).get("/S") == "/URI"
     }
     assert "https://ankkuritoiminta.fi/en" in addresses

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import readability
 import yaml
-from support import ROOT
-from test_build import nav_pages, soup
+
+from scripts import readability
+from tests.support import ROOT, nav_pages, soup
 
 CLAIMS = yaml.safe_load((ROOT / "tests/editorial-claims.yml").read_text(encoding="utf-8"))
 # The report names two people, in a photo caption only; a sentence naming either must stay with it.

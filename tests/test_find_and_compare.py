@@ -11,12 +11,11 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from support import ROOT, build
-from test_build import soup
 
 from macros import comparison, finder, practices, reading_paths
 from macros.registry import load
 from macros.relation_map import connected_entries
+from tests.support import ROOT, build, soup
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml")
 
@@ -67,8 +66,8 @@ def test_every_comparison_cell_names_its_source_or_says_it_is_not_covered(built_
     assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Question", *comparison.SIDES.values()]
     body = table.select("tbody tr")
     assert [tr.find("td").get_text(strip=True) for tr in body] == [r.question for r in rows]
-    for row, tr in zip(rows, body):
-        for side, td in zip(comparison.SIDES, tr.find_all("td")[1:]):
+    for row, tr in zip(rows, body, strict=True):
+        for side, td in zip(comparison.SIDES, tr.find_all("td")[1:], strict=True):
             text = td.get_text(" ", strip=True)
             if side in row.cells:
                 assert "From:" in text and "Not covered" not in text, (row.id, side)
@@ -85,7 +84,7 @@ def test_each_reading_path_lists_exactly_the_sections_tagged_for_its_role(built_
         page = article(built_site, role.page)
         links = [a["href"] for a in page.select("li > a")]
         assert len(links) == len(found[role.id]) >= 3, role.id
-        for stop, href in zip(found[role.id], links):
+        for stop, href in zip(found[role.id], links, strict=True):
             topic = REGISTRY.topics[stop.topic]
             assert href.endswith(topic.page.removesuffix(".md") + f"/#{stop.section}"), (role.id, href)
             target = soup(built_site, topic.page).find(id=stop.section)
@@ -133,7 +132,9 @@ def test_the_search_dialog_has_an_accessible_name_on_every_page(built_site):
 
 def test_a_new_entry_appears_everywhere_without_editing_a_page(project):
     registry = project / "docs/resources/registry.yml"
-    registry.write_text(registry.read_text() + """
+    registry.write_text(
+        registry.read_text()
+        + """
   - id: test-practice
     kind: practice
     name: A practice added for the test
@@ -143,7 +144,8 @@ def test_a_new_entry_appears_everywhere_without_editing_a_page(project):
     url: null
     url_note: A test.
     named_in: [frontline-training]
-""")
+"""
+    )
     result = build(project, project / "site", "--skip-downloads")
     assert result.returncode == 0, result.stderr[-3000:]
     site = project / "site"
@@ -153,16 +155,28 @@ def test_a_new_entry_appears_everywhere_without_editing_a_page(project):
     assert "#test-practice" in str(article(site, "map/index.md").select_one("svg.relation-map"))
 
 
-@pytest.mark.parametrize(("old", "new", "words"), [
-    ("kind: practice\n    name: Police who", "kind: practise\n    name: Police who", "field 'kind': got 'practise' — expected one of: publication, programme"),
-    ("    country: Denmark\n", "    country: Danmark\n", "field 'country': got 'Danmark' — expected one of: Denmark"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        (
+            "kind: practice\n    name: Police who",
+            "kind: practise\n    name: Police who",
+            "field 'kind': got 'practise' — expected one of: publication, programme",
+        ),
+        ("    country: Denmark\n", "    country: Danmark\n", "field 'country': got 'Danmark' — expected one of: Denmark"),
+    ],
+)
 def test_make_check_names_an_unknown_kind_or_country_with_its_line(project, old, new, words):
     registry = project / "docs/resources/registry.yml"
     text = registry.read_text().replace(old, new, 1)
     registry.write_text(text)
-    line = text[:text.index(new.strip().split("\n")[0])].count("\n") + 1
-    result = subprocess.run([sys.executable, str(project / "scripts/check.py"), "--docs", str(project / "docs"), "--quiet"], capture_output=True, text=True)
+    line = text[: text.index(new.strip().split("\n")[0])].count("\n") + 1
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "scripts.check", "--docs", str(project / "docs"), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
     assert result.returncode == 1
     found = [p for p in result.stdout.splitlines() if words in p]
     assert found and all(p.startswith(f"docs/resources/registry.yml:{line}: entry '") for p in found), (line, result.stdout)
@@ -172,7 +186,15 @@ def test_make_check_names_an_unknown_role_tag_with_its_line(project):
     page = project / "docs/themes/frontline-training.md"
     text = re.sub(r"\n    educators: ", "\n    teachers: ", page.read_text(), count=1)
     page.write_text(text)
-    line = text[:text.index("    teachers:")].count("\n") + 1
-    result = subprocess.run([sys.executable, str(project / "scripts/check.py"), "--docs", str(project / "docs"), "--quiet"], capture_output=True, text=True)
+    line = text[: text.index("    teachers:")].count("\n") + 1
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "scripts.check", "--docs", str(project / "docs"), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
     assert result.returncode == 1
-    assert f"docs/themes/frontline-training.md:{line}: unknown role 'teachers' — expected one of: mayors, police, services, educators, national (see docs/roles.yml)" in result.stdout, result.stdout
+    assert (
+        f"docs/themes/frontline-training.md:{line}: unknown role 'teachers' — expected one of: mayors, police, services, "
+        "educators, national (see docs/roles.yml)" in result.stdout
+    ), result.stdout

@@ -7,9 +7,9 @@ import threading
 import time
 
 import pytest
-from support import FIXTURES, ROOT
 
-import external_links
+from scripts import external_links
+from tests.support import FIXTURES, ROOT
 
 
 class Misbehaving(http.server.BaseHTTPRequestHandler):
@@ -65,24 +65,31 @@ def results(server, tmp_path_factory):
     (site / "themes/page.html").write_text(f'<html><body><a href="{base}/missing">again</a></body></html>')
     entries = {f"{base}/missing": ["model-x"]}
     config = tmp / "external.ini"
-    config.write_text(external_links.CONFIG.read_text().replace("timeout=20", "timeout=1").replace("maxrequestspersecond=1", "maxrequestspersecond=20"))
+    config.write_text(
+        external_links.CONFIG.read_text()
+        .replace("timeout=20", "timeout=1")
+        .replace("maxrequestspersecond=1", "maxrequestspersecond=20")
+    )
     flaky = tmp / "flaky.yml"
     flaky.write_text("hosts:\n  - host: localhost\n    reason: Test host that always fails.\n")
     checked = external_links.check_site(site, entries, config=config, flaky_file=flaky, attempts=2)
     return {r.url.removeprefix(base + "/"): r for r in checked}
 
 
-@pytest.mark.parametrize(("path", "status"), [
-    ("ok", "ok"),
-    ("ok#section", "ok"),
-    ("ok#no-such-anchor", "anchor"),
-    ("moved", "moved"),
-    ("temporary", "redirected"),
-    ("missing", "broken"),
-    ("gone", "broken"),
-    ("error", "broken"),
-    ("slow", "unreachable"),
-])
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("ok", "ok"),
+        ("ok#section", "ok"),
+        ("ok#no-such-anchor", "anchor"),
+        ("moved", "moved"),
+        ("temporary", "redirected"),
+        ("missing", "broken"),
+        ("gone", "broken"),
+        ("error", "broken"),
+        ("slow", "unreachable"),
+    ],
+)
 def test_each_answer_is_classified(results, path, status):
     assert results[path].status == status, results[path]
 
@@ -138,8 +145,12 @@ def test_registry_urls_maps_each_address_to_its_entries():
 
 
 def test_a_redirect_warning_inherited_from_the_cache_is_not_a_redirect():
-    row = {"urlname": "https://example.org/ok", "result": "200 OK", "valid": "True",
-           "warningstring": "Redirected to `https://example.org/ok' status: 301 Moved Permanently."}
+    row = {
+        "urlname": "https://example.org/ok",
+        "result": "200 OK",
+        "valid": "True",
+        "warningstring": "Redirected to `https://example.org/ok' status: 301 Moved Permanently.",
+    }
     assert external_links.classify(row).status == "ok"
     row["urlname"] = "https://example.org/old"
     assert external_links.classify(row).status == "moved"

@@ -6,10 +6,10 @@ import json
 
 import pytest
 import yaml
-from support import FIXTURES, ROOT
 from jsonschema import Draft202012Validator
 
 from macros.registry import RegistryError, load
+from tests.support import FIXTURES, ROOT
 
 BROKEN = FIXTURES / "registry"
 DOCS = FIXTURES / "docs"
@@ -20,8 +20,16 @@ CASES = {
     "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
     "wrong-type": (23, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
     "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute http:// or https:// address"),
-    "unknown-theme": (25, "entry 'model-x', field 'named_in'", "unknown part of the report 'theme-z' — expected one of: step-b, theme-a, executive-summary"),
-    "unknown-next-step": (34, "entry 'paper-y', field 'named_in'", "unknown part of the report 'step-q' — expected one of: step-b, theme-a"),
+    "unknown-theme": (
+        25,
+        "entry 'model-x', field 'named_in'",
+        "unknown part of the report 'theme-z' — expected one of: step-b, theme-a, executive-summary",
+    ),
+    "unknown-next-step": (
+        34,
+        "entry 'paper-y', field 'named_in'",
+        "unknown part of the report 'step-q' — expected one of: step-b, theme-a",
+    ),
     "unknown-related": (15, "entry 'step-b', field 'related'", "unknown theme 'theme-q'"),
     "unknown-kind": (18, "entry 'model-x', field 'kind'", "got 'programm' — expected one of: publication, programme"),
     "unknown-field": (24, "entry 'model-x', field 'website'", "unknown field — expected one of: id, kind"),
@@ -37,7 +45,11 @@ CASES = {
 def test_the_real_registry_loads_with_every_topic():
     registry = load(ROOT / "docs/resources/registry.yml", docs_dir=ROOT / "docs")
     assert [t.id for t in registry.topics_of("theme")] == [
-        "resilience-and-trust", "digital-literacy", "community-welfare", "frontline-training", "inclusive-communities",
+        "resilience-and-trust",
+        "digital-literacy",
+        "community-welfare",
+        "frontline-training",
+        "inclusive-communities",
     ]
     assert len(registry.topics_of("next-step")) == 4
     assert len(registry.entries) >= 20
@@ -60,7 +72,11 @@ def test_relations_are_indexed_in_both_directions():
 
 
 def test_the_reports_connections_and_the_editors_links_are_kept_apart(tmp_path):
-    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a, resource-list]\n    editors_links: [step-b]\n")
+    text = (
+        (BROKEN / "valid.yml")
+        .read_text()
+        .replace("    named_in: [theme-a]\n", "    named_in: [theme-a, resource-list]\n    editors_links: [step-b]\n")
+    )
     (tmp_path / "registry.yml").write_text(text)
     registry = load(tmp_path / "registry.yml")
     assert [e.id for e in registry.entries_named_under("step-b")] == ["paper-y"]
@@ -70,20 +86,35 @@ def test_the_reports_connections_and_the_editors_links_are_kept_apart(tmp_path):
 
 
 def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path):
-    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    editors_links: [theme-a]\n")
+    text = (
+        (BROKEN / "valid.yml")
+        .read_text()
+        .replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    editors_links: [theme-a]\n")
+    )
     (tmp_path / "registry.yml").write_text(text)
     with pytest.raises(RegistryError) as raised:
         load(tmp_path / "registry.yml", name="r.yml")
     assert [str(p) for p in raised.value.problems] == [
-        "r.yml:26: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic the report does not name it under"]
+        "r.yml:26: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic "
+        "the report does not name it under"
+    ]
 
 
-@pytest.mark.parametrize(("status", "words"), [
-    ("    status:\n      - {event: ended, date: '2024-13', note: x}\n", "field 'status': got '2024-13' — expected a date written 2024, 2024-06 or 2024-06-17"),
-    ("    status:\n      - {event: closed, date: '2024', note: x}\n", "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up"),
-    ("    status:\n      - {event: ended, note: x}\n", "missing required field — add 'date:'"),
-    ("    unverified: [colour]\n", "field 'unverified': got 'colour' — expected one of: name, owner, year, description"),
-])
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (
+            "    status:\n      - {event: ended, date: '2024-13', note: x}\n",
+            "field 'status': got '2024-13' — expected a date written 2024, 2024-06 or 2024-06-17",
+        ),
+        (
+            "    status:\n      - {event: closed, date: '2024', note: x}\n",
+            "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up",
+        ),
+        ("    status:\n      - {event: ended, note: x}\n", "missing required field — add 'date:'"),
+        ("    unverified: [colour]\n", "field 'unverified': got 'colour' — expected one of: name, owner, year, description"),
+    ],
+)
 def test_status_facts_and_unverified_fields_are_checked(tmp_path, status, words):
     text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n" + status)
     (tmp_path / "registry.yml").write_text(text)
@@ -94,7 +125,14 @@ def test_status_facts_and_unverified_fields_are_checked(tmp_path, status, words)
 
 
 def test_dates_stay_text_whatever_their_precision(tmp_path):
-    text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    status:\n      - {event: ended, date: 2024-06-17, note: it ended}\n")
+    text = (
+        (BROKEN / "valid.yml")
+        .read_text()
+        .replace(
+            "    named_in: [theme-a]\n",
+            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: 2024-06-17, note: it ended}\n",
+        )
+    )
     (tmp_path / "registry.yml").write_text(text)
     registry = load(tmp_path / "registry.yml")
     assert registry.entries["model-x"].status[0].date == "2024-06-17"
@@ -142,3 +180,29 @@ def test_the_schema_accepts_the_real_registry_and_rejects_each_broken_fixture():
 def test_the_registry_file_points_editors_at_its_schema():
     first_line = (ROOT / "docs/resources/registry.yml").read_text().splitlines()[0]
     assert first_line == "# yaml-language-server: $schema=registry.schema.json"
+
+
+def test_the_validity_cache_keeps_one_stamp_under_the_build_folder(tmp_path, monkeypatch):
+    from macros import registry
+
+    assert registry.CACHE_DIR.relative_to(ROOT).parts[:2] == (".build", "cache")  # make clean removes .build
+    monkeypatch.setattr(registry, "CACHE_DIR", tmp_path / "cache")
+    text = (BROKEN / "valid.yml").read_text()
+    (tmp_path / "a.yml").write_text(text)
+    (tmp_path / "b.yml").write_text(text.replace("A model.", "Another model."))
+    load(tmp_path / "a.yml")
+    first = list((tmp_path / "cache").glob("*.valid"))
+    load(tmp_path / "b.yml")
+    second = list((tmp_path / "cache").glob("*.valid"))
+    assert len(first) == len(second) == 1 and first != second  # the older stamp was pruned
+
+
+def test_the_validity_cache_key_includes_the_validator_version(tmp_path, monkeypatch):
+    from macros import registry
+
+    monkeypatch.setattr(registry, "CACHE_DIR", tmp_path / "cache")
+    load(BROKEN / "valid.yml")
+    [stamp] = (tmp_path / "cache").glob("*.valid")
+    monkeypatch.setattr(registry.importlib.metadata, "version", lambda name: "0.0.0")
+    load(BROKEN / "valid.yml")
+    assert [p.name for p in (tmp_path / "cache").glob("*.valid")] != [stamp.name]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import markdown
-from support import FIXTURES, ROOT
 
 from macros import render
 from macros.registry import Entry, Registry, Status, load
+from tests.support import FIXTURES, ROOT
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
@@ -22,7 +22,7 @@ def small_registry() -> Registry:
 
 
 def test_escape_makes_markup_inert():
-    hostile = '<script>alert(1)</script> [x](javascript:alert(1)) **bold** {#id} <img src=x onerror=alert(1)>'
+    hostile = "<script>alert(1)</script> [x](javascript:alert(1)) **bold** {#id} <img src=x onerror=alert(1)>"
     html = to_html(render.escape(hostile))
     assert "<script>" not in html and "<img" not in html and "<strong>" not in html and "<a " not in html
     assert "&lt;script&gt;" in html
@@ -51,8 +51,19 @@ def test_related_block_lists_both_directions():
 
 def with_entry(registry: Registry, **fields) -> Registry:
     """The registry with one more entry, `extra`, named under theme-a unless said otherwise."""
-    entry = Entry(**{"id": "extra", "kind": "network", "name": "Extra", "description": "A network.", "owner": "o",
-                     "country": "c", "url": None, "named_in": ("theme-a",), **fields})
+    entry = Entry(
+        **{
+            "id": "extra",
+            "kind": "network",
+            "name": "Extra",
+            "description": "A network.",
+            "owner": "o",
+            "country": "c",
+            "url": None,
+            "named_in": ("theme-a",),
+            **fields,
+        }
+    )
     return Registry(workshop=registry.workshop, topics=registry.topics, entries={**registry.entries, "extra": entry})
 
 
@@ -68,7 +79,10 @@ def test_an_entry_that_ended_after_the_workshop_carries_a_dated_note_at_its_firs
     ended = Status(event="succeeded", date="2024-06-17", note="handed its work to a successor")
     registry = with_entry(small_registry(), status=(ended,))
     first = render.reference(registry, "extra", "themes/a.md", first_mention=True)
-    assert first == '[Extra](../resources/index.md#extra) <span class="since-workshop">(since the workshop: replaced by a successor on 17 June 2024)</span>'
+    assert (
+        first == '[Extra](../resources/index.md#extra) <span class="since-workshop">'
+        "(since the workshop: replaced by a successor on 17 June 2024)</span>"
+    )
     assert render.reference(registry, "extra", "themes/a.md") == "[Extra](../resources/index.md#extra)"
     index = to_html(render.resource_index(registry))
     assert "Since the workshop (17 June 2024): handed its work to a successor." in index
@@ -82,7 +96,10 @@ def test_a_status_before_the_workshop_is_dated_but_not_a_note_on_pages():
 
 def test_a_year_or_month_counts_as_its_end_when_compared_with_the_workshop():
     registry = small_registry()  # the fixture workshop ends on 2022-04-28
-    dated = {d: render.after_workshop(registry, Status("ended", d, "x")) for d in ["2022", "2022-04", "2022-04-28", "2022-04-29", "2022-03", "2021"]}
+    dated = {
+        d: render.after_workshop(registry, Status("ended", d, "x"))
+        for d in ["2022", "2022-04", "2022-04-28", "2022-04-29", "2022-03", "2021"]
+    }
     assert dated == {"2022": True, "2022-04": True, "2022-04-28": False, "2022-04-29": True, "2022-03": False, "2021": False}
 
 
@@ -92,7 +109,9 @@ def test_unverified_fields_are_said_in_the_name_and_the_description():
     assert "Extra (name not verified)" in index
     assert "A network. Not confirmed by an official source: its name and who runs or publishes it." in index
     assert ">Extra (name not verified)</a>" in to_html(render.reference(registry, "extra", "themes/a.md"))
-    assert ">the programme (name not verified)</a>" in to_html(render.reference(registry, "extra", "themes/a.md", "the programme"))
+    assert ">the programme (name not verified)</a>" in to_html(
+        render.reference(registry, "extra", "themes/a.md", "the programme")
+    )
 
 
 def test_format_date_keeps_the_precision_of_the_source():
@@ -102,7 +121,12 @@ def test_format_date_keeps_the_precision_of_the_source():
 def test_resource_index_groups_by_kind_and_gives_every_fact():
     registry = small_registry()
     html = to_html(render.resource_index(registry))
-    assert html.index('id="kind-publication"') < html.index('id="paper-y"') < html.index('id="kind-programme"') < html.index('id="model-x"')
+    assert (
+        html.index('id="kind-publication"')
+        < html.index('id="paper-y"')
+        < html.index('id="kind-programme"')
+        < html.index('id="model-x"')
+    )
     assert 'href="https://example.org/x"' in html
     assert "A ministry" in html and "2019" in html and "No copy could be found" in html
     assert 'href="../themes/a.md"' in html and 'href="../next-steps/b.md"' in html
@@ -110,11 +134,21 @@ def test_resource_index_groups_by_kind_and_gives_every_fact():
 
 def test_registry_text_cannot_inject_html():
     registry = small_registry()
-    evil = Entry(id="evil", kind="programme", name="<b>Evil</b>", description="<script>x()</script>",
-                 owner="[o](http://x)", country="*c*", url='https://example.org/"onmouseover="x', named_in=("theme-a",),
-                 status=(Status("ended", "2024", "<i>gone</i>", "<b>src</b>"),))
+    evil = Entry(
+        id="evil",
+        kind="programme",
+        name="<b>Evil</b>",
+        description="<script>x()</script>",
+        owner="[o](http://x)",
+        country="*c*",
+        url='https://example.org/"onmouseover="x',
+        named_in=("theme-a",),
+        status=(Status("ended", "2024", "<i>gone</i>", "<b>src</b>"),),
+    )
     registry = Registry(workshop=registry.workshop, topics=registry.topics, entries={"evil": evil})
-    html = to_html(render.resource_index(registry)) + to_html(render.related_block(registry, registry.topics["theme-a"], "themes/a.md"))
+    html = to_html(render.resource_index(registry)) + to_html(
+        render.related_block(registry, registry.topics["theme-a"], "themes/a.md")
+    )
     assert "<script>" not in html and "<b>" not in html and "<i>" not in html and "<em>c</em>" not in html
     assert '"onmouseover="' not in html and "&quot;onmouseover=&quot;" in html
 

@@ -13,17 +13,16 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 import pypdf
-import site_config
 import yaml
 from bs4 import BeautifulSoup
-from build_bundle import BUNDLE_NAME, FOLDER
-from build_pdf import page_pdf_name, pdf_pages
 from jsonschema import Draft202012Validator
-from support import ROOT, build
-from test_build import nav_pages, output_of, soup
 
 from macros import exports
 from macros.registry import load
+from scripts import site_config
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
+from scripts.build_pdf import page_pdf_name, pdf_pages
+from tests.support import ROOT, build, nav_pages, output_of, soup
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 REGISTRY = load(ROOT / "docs/resources/registry.yml")
@@ -34,7 +33,7 @@ def test_the_registry_is_published_as_json_valid_against_its_schema(built_site):
     data = json.loads((built_site / "downloads/registry.json").read_text(encoding="utf-8"))
     schema = json.loads((ROOT / "docs/resources/registry.schema.json").read_text(encoding="utf-8"))
     assert list(Draft202012Validator(schema).iter_errors(data)) == []
-    source = yaml.load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    source = yaml.load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - a loader that builds no objects (SafeLoader subclass or BaseLoader)
     assert [e["id"] for e in data["entries"]] == [e["id"] for e in source["entries"]]
 
 
@@ -51,7 +50,9 @@ def test_the_csv_has_one_row_per_entry_and_round_trips_every_field(built_site):
 def test_the_downloads_page_lists_every_file_with_size_and_date(built_site):
     page = soup(built_site, "downloads.md").select_one("article")
     rows = {a["href"]: a.find_parent("tr") for a in page.select("table a[download]")}
-    expected = ["registry.json", "registry.csv", "us-nordic-prevention-kb.pdf", BUNDLE_NAME] + [page_pdf_name(p) for p in pdf_pages(CONFIG)]
+    expected = ["registry.json", "registry.csv", "us-nordic-prevention-kb.pdf", BUNDLE_NAME] + [
+        page_pdf_name(p) for p in pdf_pages(CONFIG)
+    ]
     assert sorted(rows) == sorted(expected)
     for href, row in rows.items():
         size, built = [td.get_text(strip=True) for td in row.find_all("td")[1:3]]
@@ -62,7 +63,9 @@ def test_the_downloads_page_lists_every_file_with_size_and_date(built_site):
 def test_the_offline_bundle_carries_the_data_files_page_pdfs_and_feed(built_site):
     with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
         names = set(bundle.namelist())
-    wanted = ["downloads/registry.json", "downloads/registry.csv", "changes/feed.xml"] + [f"downloads/{page_pdf_name(p)}" for p in pdf_pages(CONFIG)]
+    wanted = ["downloads/registry.json", "downloads/registry.csv", "changes/feed.xml"] + [
+        f"downloads/{page_pdf_name(p)}" for p in pdf_pages(CONFIG)
+    ]
     assert {f"{FOLDER}/{w}" for w in wanted} <= names
 
 
@@ -95,7 +98,7 @@ def test_the_resource_index_lists_every_entry_as_structured_data(built_site):
 
 
 def test_the_feed_is_atom_and_every_page_links_it(built_site):
-    feed = ET.parse(built_site / "changes/feed.xml").getroot()
+    feed = ET.parse(built_site / "changes/feed.xml").getroot()  # noqa: S314 - parses the feed this project just built
     assert feed.tag == f"{ATOM}feed"
     for required in ["id", "title", "updated", "author"]:
         assert feed.find(f"{ATOM}{required}") is not None, required
@@ -111,11 +114,15 @@ def test_the_feed_is_atom_and_every_page_links_it(built_site):
     for page in nav_pages():
         link = soup(built_site, page).find("link", type="application/atom+xml")
         assert link["rel"] == ["alternate", "feed"]
-        assert link is not None and (built_site / output_of(page)).parent.joinpath(link["href"]).resolve() == (built_site / "changes/feed.xml").resolve()
+        assert (
+            link is not None
+            and (built_site / output_of(page)).parent.joinpath(link["href"]).resolve()
+            == (built_site / "changes/feed.xml").resolve()
+        )
 
 
 def test_the_changes_page_groups_the_history_by_month_from_git(project):
-    from test_contributing import git
+    from tests.support import git
 
     git(project, "init", "-q")
     git(project, "add", "-A")
@@ -125,12 +132,17 @@ def test_the_changes_page_groups_the_history_by_month_from_git(project):
     git(project, "commit", "-qam", "Glossary: a blank line", date="2025-03-02T12:00:00+00:00")
     result = build(project, project / "site", "--skip-downloads")
     assert result.returncode == 0, result.stderr[-2000:]
-    changes = BeautifulSoup((project / "site/changes/index.html").read_text(encoding="utf-8"), "html.parser").select_one(".changelog")
+    changes = BeautifulSoup((project / "site/changes/index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        ".changelog"
+    )
     assert [h.get_text(strip=True).rstrip("¶") for h in changes.find_all("h2")] == ["March 2025", "January 2025"]
     first = changes.find("li").get_text(" ", strip=True)
     assert first.startswith("2 March 2025 : Glossary: a blank line") and "Glossary" in first.split("Pages:")[1]
-    feed = ET.parse(project / "site/changes/feed.xml").getroot()
-    assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == ["Glossary: a blank line", "First version of every page"]
+    feed = ET.parse(project / "site/changes/feed.xml").getroot()  # noqa: S314 - parses the feed this project just built
+    assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == [
+        "Glossary: a blank line",
+        "First version of every page",
+    ]
 
 
 def test_every_page_offers_its_citation_in_four_styles_and_as_ris(built_site):
@@ -147,7 +159,9 @@ def test_every_page_offers_its_citation_in_four_styles_and_as_ris(built_site):
         author = CONFIG.extra["citation"]["author"]
         assert apa == f"{author}. ({day.year}, {day:%B} {day.day}). {title}. {CONFIG.site_name}. {url}", page
         assert chicago.endswith(f"Last modified {day:%B} {day.day}, {day.year}. {url}.") and f"“{title}.”" in chicago, page
-        assert bibtex.count("{") == bibtex.count("}") and f"url = {{{url}}}" in bibtex and f"date = {{{day.isoformat()}}}" in bibtex
+        assert (
+            bibtex.count("{") == bibtex.count("}") and f"url = {{{url}}}" in bibtex and f"date = {{{day.isoformat()}}}" in bibtex
+        )
         assert f"TI  - {title}" in ris and f"UR  - {url}" in ris and ris.startswith("TY  - ELEC") and "ER  - " in ris
         download = cite.select_one('a[href^="data:application/x-research-info-systems"]')
         assert urllib.parse.unquote(download["href"].split(",", 1)[1]) == ris and download["download"].endswith(".ris")
@@ -165,10 +179,21 @@ def test_each_theme_next_step_and_the_index_has_its_own_pdf(built_site):
         pdf = pypdf.PdfReader(target)
         text = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
         title = html.select_one("article h1").get_text(strip=True).rstrip("¶")
-        assert re.sub(r"\s+", "", title) in text and "Page1of" in text and "USNORDICPREVENTIONKNOWLEDGEBASE" in text.upper().replace("–", ""), page
+        assert (
+            re.sub(r"\s+", "", title) in text
+            and "Page1of" in text
+            and "USNORDICPREVENTIONKNOWLEDGEBASE" in text.upper().replace("–", "")
+        ), page
         assert [o.title for o in pdf.outline if not isinstance(o, list)][0] == title
-        uris = [a["/A"]["/URI"] for p in pdf.pages for a in (p.get("/Annots") or []) if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
-        assert uris and all(u.startswith(("https://", "http://", "mailto:")) and ".html" not in u for u in uris if CONFIG.site_url in u), page
+        uris = [
+            a["/A"]["/URI"]
+            for p in pdf.pages
+            for a in (p.get("/Annots") or [])
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+        ]
+        assert uris and all(
+            u.startswith(("https://", "http://", "mailto:")) and ".html" not in u for u in uris if CONFIG.site_url in u
+        ), page
 
 
 def test_pages_without_their_own_pdf_do_not_offer_one(built_site):
@@ -183,8 +208,12 @@ def test_every_page_asks_for_feedback_with_plain_prefilled_links(built_site):
         box = html.select_one(".page-feedback")
         url = html.find("link", rel="canonical")["href"]
         links = box.select("a")
-        assert [a.get_text(" ", strip=True) for a in links] == ["Yes , this page was useful", "No , this page was not useful", "Report a problem with this page"]
-        for link, useful in zip(links, ["Yes", "No", None]):
+        assert [a.get_text(" ", strip=True) for a in links] == [
+            "Yes , this page was useful",
+            "No , this page was not useful",
+            "Report a problem with this page",
+        ]
+        for link, useful in zip(links, ["Yes", "No", None], strict=True):
             query = urllib.parse.parse_qs(urllib.parse.urlsplit(link["href"]).query)
             assert link["href"].startswith(CONFIG.repo_url + "/issues/new?") and query["template"][0] in forms
             assert query["page"] == [url] and query.get("useful", [None])[0] == useful, page

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from support import FIXTURES
-
 from macros import topic_page
 from macros.registry import load
+from tests.support import FIXTURES
 
 PAGE = """# Theme A
 
@@ -35,7 +34,7 @@ def registry():
 def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
     text = topic_page.annotate(PAGE, registry(), "themes/a.md", None)
     lead_end = text.index("{ .lead }")
-    notice = text[lead_end:text.index("## First section")]
+    notice = text[lead_end : text.index("## First section")]
     assert '!!! abstract context-notice "Where this comes from"' in notice
     assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in notice
     assert "people from the fixtures" in notice
@@ -54,8 +53,10 @@ def test_sources_in_the_front_matter_override_a_sections_parts():
     sources = {"second": ["theme-a", "step-b", "resource-list", "registry"], "first-section": ["editors"]}
     text = topic_page.annotate(PAGE, registry(), "themes/a.md", sources)
     assert "Not from the report: from the editors' own connection.\n{ .provenance }" in text
-    assert ("From the report: Key theme 1, [Next step 1](../next-steps/b.md) and Resources list. "
-            "Also from facts from the resource index, checked against public sources.") in text
+    assert (
+        "From the report: Key theme 1, [Next step 1](../next-steps/b.md) and Resources list. "
+        "Also from facts from the resource index, checked against public sources."
+    ) in text
 
 
 def test_other_pages_are_left_as_they_are():

@@ -9,14 +9,25 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching for Google's services on a closed network.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
-        message = f"No browser at {CHROMIUM}. Install Debian's Chromium (apt-get install chromium) or set CHROMIUM=/path/to/chromium."
+        message = (
+            f"No browser at {CHROMIUM}. Install Debian's Chromium (apt-get install chromium) or set CHROMIUM=/path/to/chromium."
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -39,7 +50,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on 127.0.0.1 for the whole session."""
-    from serve import serve
+    from scripts.serve import serve
 
     with serve(built_site) as base:
         yield base
@@ -61,5 +72,7 @@ def guarded_page(page, site_url):
     page.context.route("**/*", only_our_site)
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
     page.on("requestfailed", lambda request: request.url.startswith(site_url) and page.failed_requests.append(request.url))
-    page.on("response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}"))
+    page.on(
+        "response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}")
+    )
     return page

@@ -8,11 +8,11 @@ import re
 import zipfile
 
 import pytest
-from build_bundle import BUNDLE_NAME, FOLDER
-from support import ROOT
 
 from macros import finder
 from macros.registry import load
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
+from tests.support import ROOT
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml")
 FACETS = finder.facets(REGISTRY)
@@ -53,7 +53,11 @@ def test_each_option_of_each_filter_shows_exactly_its_entries_and_says_how_many(
             assert count_of(page, facet.name, value) == len(want), (facet.name, value)
             tick(page, facet.name, value)
             assert shown(page) == want, (facet.name, value)
-            status = f"Showing {len(want)} of {len(VALUES)} entries." if want else "No entry matches these filters. Clear one to see more."
+            status = (
+                f"Showing {len(want)} of {len(VALUES)} entries."
+                if want
+                else "No entry matches these filters. Clear one to see more."
+            )
             assert page.locator(".finder-status").inner_text() == status
             page.locator(f'form.finder input[name="{facet.name}"][value="{value}"]').uncheck()
     assert page.foreign_requests == [] and page.console_errors == []
@@ -70,7 +74,7 @@ def test_filters_combine_and_counts_follow_the_other_filters(finder_page):
     assert count_of(page, "country", "finland") == len(expected(kind=["programme", "practice"], country=["finland"]))
     assert count_of(page, "kind", "publication") == len(expected(kind=["publication"], country=["united-states"]))
     # Groups with no entry left are hidden too.
-    assert page.locator('[data-group]:has(#kind-publication)').is_hidden()
+    assert page.locator("[data-group]:has(#kind-publication)").is_hidden()
     tick(page, "recommended", "yes")
     assert shown(page) == expected(kind=["programme", "practice"], country=["united-states"], recommended=["yes"])
 
@@ -79,7 +83,9 @@ def test_a_filtered_view_is_in_the_address_survives_reload_and_can_be_shared(fin
     page = finder_page
     tick(page, "theme", "inclusive-communities")
     tick(page, "kind", "practice")
-    assert re.search(r"\?theme=inclusive-communities&kind=practice$|\?kind=practice&theme=inclusive-communities$", page.url), page.url
+    assert re.search(r"\?theme=inclusive-communities&kind=practice$|\?kind=practice&theme=inclusive-communities$", page.url), (
+        page.url
+    )
     want = expected(theme=["inclusive-communities"], kind=["practice"])
     page.reload()
     assert shown(page) == want and page.locator('input[name="kind"][value="practice"]').is_checked()
@@ -129,7 +135,12 @@ def test_the_finder_works_in_the_offline_bundle_over_file(browser, built_site, t
         bundle.extractall(tmp_path)
     context = browser.new_context()
     requests = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else (requests.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith("file://") else (requests.append(route.request.url), route.abort())
+        ),
+    )
     page = context.new_page()
     page.goto((tmp_path / FOLDER / "resources/index.html").as_uri())
     tick(page, "country", "finland")

@@ -14,8 +14,8 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from pages import PAGES
-from support import ROOT
+
+from tests.support import PAGES, ROOT
 
 LIGHTHOUSE = ROOT / "tests/lighthouse"
 
@@ -31,7 +31,9 @@ def audit(base: str, paths: list[str]) -> list[dict]:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
 
     def run(part: list[str]) -> list[dict]:
-        result = subprocess.run([node, "audit.mjs", base, *part], cwd=LIGHTHOUSE, capture_output=True, text=True, env=env, timeout=600)
+        result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+            [node, "audit.mjs", base, *part], cwd=LIGHTHOUSE, capture_output=True, text=True, env=env, timeout=600
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         return json.loads(result.stdout)
 
@@ -48,7 +50,7 @@ def test_every_page_scores_100_for_accessibility_on_phone_and_desktop(site_url):
 
 def test_a_search_dialog_without_a_name_is_caught(tmp_path, built_site):
     """The audit can fail: Material's search dialog as it ships, without our accessible name."""
-    from serve import serve
+    from scripts.serve import serve
 
     page = tmp_path / "site"
     shutil.copytree(built_site, page)

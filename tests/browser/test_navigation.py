@@ -22,7 +22,9 @@ def test_search_for_the_finnish_model_finds_its_theme_page_and_opens_it_at_the_r
     open_search(page).press_sequentially("Ankkuri", delay=30)
     page_hit = page.locator('.md-search-result__item a[href*="themes/resilience-and-trust/"]').first
     page_hit.wait_for(timeout=10_000)
-    section_hit = page.locator('.md-search-result a[href*="themes/resilience-and-trust/"][href$="#joint-teams-built-around-each-case"]')
+    section_hit = page.locator(
+        '.md-search-result a[href*="themes/resilience-and-trust/"][href$="#joint-teams-built-around-each-case"]'
+    )
     assert section_hit.count() == 1
     section_hit.click()
     page.wait_for_url(re.compile(r".*/themes/resilience-and-trust/.*#joint-teams-built-around-each-case$"))

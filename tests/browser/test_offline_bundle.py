@@ -6,8 +6,9 @@ import zipfile
 
 import pytest
 import yaml
-from build_bundle import BUNDLE_NAME, FOLDER
-from support import ROOT
+
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
+from tests.support import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,11 @@ def test_search_works_from_disk_and_leads_to_the_page(offline_page, unzipped):
     assert any("themes/frontline-training.html" in h for h in hrefs), hrefs
     page.locator('.md-search-result__item a[href*="themes/frontline-training.html"]').first.click()
     page.wait_for_url("**/themes/frontline-training.html*")
-    title = next(t["title"] for t in yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())["topics"] if t["id"] == "frontline-training")
+    title = next(
+        t["title"]
+        for t in yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())["topics"]
+        if t["id"] == "frontline-training"
+    )
     assert page.locator("article h1").inner_text().startswith(title)
     assert page.network_attempts == []
 

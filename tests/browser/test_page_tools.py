@@ -14,7 +14,9 @@ def test_a_citation_is_copied_with_the_copy_button(browser, site_url):
     block.locator("button.md-code__button[data-md-type=copy]").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == block.locator("code").inner_text()
-    assert copied.startswith("Contributors to the US–Nordic Prevention Knowledge Base. (") and "themes/digital-literacy/" in copied
+    assert (
+        copied.startswith("Contributors to the US–Nordic Prevention Knowledge Base. (") and "themes/digital-literacy/" in copied
+    )
     context.close()
 
 

@@ -1,7 +1,7 @@
 """Check the links of a built site with LinkChecker.
 
-  python scripts/linkcheck.py internal site   every page, asset and anchor of the site itself
-  python scripts/linkcheck.py external site   every external address (see scripts/external_links.py)
+  python -m scripts.linkcheck internal site   every page, asset and anchor of the site itself
+  python -m scripts.linkcheck external site   every external address (see scripts/external_links.py)
 
 The site is served on 127.0.0.1 and checked over HTTP, because LinkChecker mishandles
 directory URLs and anchors on file://. Same-page anchors (`href="#x"`), which LinkChecker
@@ -11,15 +11,21 @@ skips, are checked here. Exit status: 0 when nothing is broken, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import external_links  # noqa: E402
-from links import page_links, run_linkchecker  # noqa: E402
-from serve import serve  # noqa: E402
+from scripts import external_links
+from scripts.links import page_links, run_linkchecker
+from scripts.serve import serve
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "linkcheck"
+# A page served besides the site whose one link points at an anchor that does not exist. If
+# LinkChecker does not report it, it did not check anchors, and its silence proves nothing.
+CANARY = "/__anchor-check-canary__.html"
+CANARY_HTML = '<!doctype html><html lang="en"><title>canary</title><a href="./#no-such-anchor-here">x</a></html>'
+NO_ANCHORS = (
+    "LinkChecker checked no anchor (its AnchorCheck plugin did not run), so broken anchors would pass — "
+    "the internal check cannot be trusted; run it as a user who can read the virtual environment"
+)
 
 
 def page_of(parent_url: str, base: str) -> str:
@@ -47,14 +53,20 @@ def same_page_problems(site: Path) -> list[str]:
 def check_internal(site: Path) -> list[str]:
     """Every broken internal link, anchor or asset of the built `site`, as readable lines."""
     problems = same_page_problems(site)
-    with serve(site) as base:
-        for row in run_linkchecker(CONFIG_DIR / "internal.ini", base):
+    with serve(site, extra={CANARY: CANARY_HTML}) as base:
+        canary_heard = False
+        for row in run_linkchecker(CONFIG_DIR / "internal.ini", base, base + CANARY.lstrip("/")):
+            if row["parentname"].endswith(CANARY):
+                canary_heard |= "no-such-anchor-here" in row["warningstring"]
+                continue
             if row["valid"] == "True" and not row["warningstring"]:
                 continue
             reason = row["warningstring"] if row["valid"] == "True" else row["result"]
             reason = reason.split(". Available anchors")[0]
             where = f"{page_of(row['parentname'], base)}:{row['line']}" if row["parentname"] else "(start page)"
             problems.append(f"{where}: link to '{row['urlname']}' is broken: {reason}")
+    if not canary_heard:
+        problems.append(NO_ANCHORS)
     return problems
 
 
