@@ -32,7 +32,7 @@ def downloads_table(directory: str | Path | None, published_downloads: str, page
     `page_titles` names the page of each single-page PDF by its file name without '.pdf'."""
     folder = Path(directory) if directory else None
     files = sorted(p for p in folder.iterdir() if p.suffix in KINDS) if folder else []
-    if not files:
+    if folder is None or not files:
         address = html.escape(published_downloads, quote=True)
         return (
             f"The files are built with `make build`. Get the current ones from the published site: "

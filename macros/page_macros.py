@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import comparison, exports, finder, glossary, history, practices, reading_paths, relation_map, render
 from .downloads import downloads_table
@@ -32,11 +33,12 @@ def load_sources(docs_dir: Path) -> Sources:
     """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
     problems of all of them."""
     problems, loaded = [], []
-    for loader, path in [
+    loaders: list[tuple[Callable[..., Any], str]] = [
         (load, REGISTRY_PATH),
         (glossary.load, glossary.GLOSSARY_PATH),
         (reading_paths.load_roles, reading_paths.ROLES_PATH),
-    ]:
+    ]
+    for loader, path in loaders:
         try:
             loaded.append(loader(docs_dir / path, docs_dir=docs_dir, name=f"docs/{path}"))
         except RegistryError as error:
@@ -71,9 +73,9 @@ def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
             relative,
         )
         found[relative] = (relative, heading)
-    for data, page in DATA_PAGES.items():
-        if page in found:
-            found[data] = found[page]
+    for data, shown_on in DATA_PAGES.items():
+        if shown_on in found:
+            found[data] = found[shown_on]
     return found
 
 

@@ -46,8 +46,10 @@ class Stop:
 def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
     """The roles, or RegistryError naming each problem's line."""
     data, lines = parse(read(path, name), name)
+    if not isinstance(data, list):
+        raise RegistryError([Problem(name, 1, "roles", "expected a list of roles, each starting with '- id:'")])
     problems: list[Problem] = []
-    for i, role in enumerate(data if isinstance(data, list) else []):
+    for i, role in enumerate(data):
         line = lines.get((i,), 1)
         if not isinstance(role, dict) or set(role) != {"id", "title", "page", "who"}:
             problems.append(Problem(name, line, f"role #{i + 1}", "needs exactly: id, title, page, who"))
@@ -60,8 +62,6 @@ def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
                     f"no such page: {role['page']} — create it or correct the path",
                 )
             )
-    if not isinstance(data, list):
-        problems.append(Problem(name, 1, "roles", "expected a list of roles, each starting with '- id:'"))
     if problems:
         raise RegistryError(problems)
     return [Role(**r) for r in data]

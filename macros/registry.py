@@ -219,6 +219,8 @@ def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None 
     problems = validate(data, lines, name, docs_dir)
     if problems:
         raise RegistryError(problems)
+    if not isinstance(data, dict):  # the schema asks for a mapping: reached only if it stops doing so
+        raise RegistryError([Problem(name, 1, "registry", "expected a mapping of workshop, topics and entries")])
     return Registry(
         workshop=Workshop(**data["workshop"]),
         topics={t["id"]: _topic(t) for t in data["topics"]},
@@ -428,7 +430,7 @@ def _schema_problem(error, data: object, lines: dict[tuple, int], name: str) -> 
     return Problem(name, line, where, message)
 
 
-def _type_name(value) -> str:
+def _type_name(value: str | list[str]) -> str:
     names = {"string": "text", "integer": "a whole number", "array": "a list", "object": "a mapping of fields", "null": "null"}
     values = value if isinstance(value, list) else [value]
     return " or ".join(names.get(v, v) for v in values)

@@ -87,7 +87,12 @@ def marked(entry: Entry, text: str) -> str:
     escaped = escape(text)
     for native in entry.native_names:
         pattern = re.compile(rf"(?<![\w>]){re.escape(escape(native.name))}(?![\w<])")
-        escaped = pattern.sub(lambda m, lang=native.lang: f'<span lang="{lang}">{m.group(0)}</span>', escaped)
+
+        def in_language(match: re.Match[str], lang: str = native.lang) -> str:
+            """The matched name, marked as being in `lang`."""
+            return f'<span lang="{lang}">{match.group(0)}</span>'
+
+        escaped = pattern.sub(in_language, escaped)
     return escaped
 
 

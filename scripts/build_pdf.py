@@ -19,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 from bs4 import BeautifulSoup
+from bs4.element import AttributeValueList
 from weasyprint import HTML
 
 from scripts import site_config
@@ -51,17 +52,26 @@ def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) ->
     pid = targets[file]
     soup = BeautifulSoup((offline / file).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
+    if article is None:
+        raise SystemExit(
+            f"{file}: no <article class='md-content__inner'> — the theme's page layout changed; "
+            "update DROP/prepare() in scripts/build_pdf.py"
+        )
     for selector in DROP:
         for element in article.select(selector):
             element.decompose()
     for element in article.select("[id]"):
         element["id"] = f"{pid}--{element['id']}"
     for link in article.select("a[href]"):
-        link["href"] = pdf_href(link["href"], file, targets, site_url)
-        if link["href"].startswith(("http://", "https://")) and link.get_text(strip=True) != link["href"]:
-            link["class"] = link.get("class", []) + ["external"]
-    title = article.find("h1").get_text(" ", strip=True)
-    article.find("h1")["id"] = pid
+        href = pdf_href(str(link["href"]), file, targets, site_url)
+        link["href"] = href
+        if href.startswith(("http://", "https://")) and link.get_text(strip=True) != href:
+            link["class"] = AttributeValueList([*link.get_attribute_list("class"), "external"])
+    heading = article.select_one("h1")
+    if heading is None:
+        raise SystemExit(f"{file}: no <h1> in the article — the page lost its title; give it a '# ' heading")
+    title = heading.get_text(" ", strip=True)
+    heading["id"] = pid
     return Page(pid, title, article.decode_contents())
 
 

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 import yaml
+from bs4 import NavigableString
 
 from macros import macro_calls, topic_page
 from macros.page_macros import Sources, load_sources
@@ -59,8 +60,8 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     try:
         meta = yaml.safe_load(block) or {}
     except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 1
-        return [f"{name}:{line}: front matter is not valid YAML ({error.problem}) — fix the syntax; indent with spaces"]
+        error_line = error.problem_mark.line + 2 if error.problem_mark else 1
+        return [f"{name}:{error_line}: front matter is not valid YAML ({error.problem}) — fix the syntax; indent with spaces"]
     lines = {key: n for n, line in enumerate(block.splitlines(), start=2) for key in [line.split(":")[0]] if key in meta}
     problems = []
     for key in sorted(set(meta) - FRONT_MATTER_KEYS):
@@ -247,13 +248,14 @@ def unlinked_terms(html: str, sources: Sources) -> list[str]:
     for term in (t for t in sources.terms if t.specialist):
         for string in soup.find_all(string=term.pattern):
             link = string.find_parent("a")
-            if link is not None and f"glossary.md#{term.id}" not in link.get("href", ""):
+            if link is not None and f"glossary.md#{term.id}" not in str(link.get("href", "")):
                 continue  # inside a name or another link: not a use of the term
             if link is None:
                 match = term.pattern.search(string)
+                used = match.group(0) if match else string  # find_all found `string` with this pattern: match is set
                 found.append(
-                    f"“{match.group(0)}” is first used here without a link to the glossary — "
-                    f"write [{match.group(0)}](…/glossary.md#{term.id}) the first time"
+                    f"“{used}” is first used here without a link to the glossary — "
+                    f"write [{used}](…/glossary.md#{term.id}) the first time"
                 )
             break
     return found
@@ -265,13 +267,14 @@ def present_tense(html: str, registry: Registry) -> list[str]:
     soup = page_text.BeautifulSoup(html, "html.parser")
     found = []
     for link in soup.find_all("a", href=page_text.INDEX_LINK):
-        entry = ended.get(link["href"].partition("#")[2])
+        entry = ended.get(str(link["href"]).partition("#")[2])
         if entry is None:
             link.replace_with("Name")  # a name, not prose: its words are no verbs of the sentence
             continue
         block = link.find_parent(page_text.BLOCKS)
         marker = f"⟦{entry.id}⟧"
-        link.replace_with(marker)
+        placeholder = NavigableString(marker)
+        link.replace_with(placeholder)
         for sentence in readability.split_sentences(block.get_text(" ", strip=True) if block else ""):
             if marker in sentence and PRESENT_TENSE.search(sentence.replace(marker, "")):
                 shown = sentence.replace(marker, entry.name)
@@ -279,7 +282,7 @@ def present_tense(html: str, registry: Registry) -> list[str]:
                     f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the past tense"
                 )
         if block is not None:
-            block.find(string=re.compile(re.escape(marker))).replace_with(entry.name)
+            placeholder.replace_with(entry.name)
     return found
 
 
@@ -337,7 +340,7 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
         problems += check_page(page, display(page), registry if relative in topic_pages else None, roles)
-    figures = []
+    figures: list[tuple[str, readability.Figures]] = []
     if sources and not problems:
         rendered_problems, figures = check_rendered(docs, sources)
         problems += rendered_problems
@@ -359,12 +362,13 @@ def figures_table(figures: list[tuple[str, readability.Figures]]) -> str:
     return "\n".join(rows)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
+    """Run the checks; print the readability table and each problem; 1 if there are problems."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=Path, default=ROOT / "docs")
     parser.add_argument("--registry", type=Path, default=None)
     parser.add_argument("--quiet", action="store_true", help="do not print the readability of each page")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     problems, figures = check(args.docs, args.registry or args.docs / REGISTRY_PATH)
     if figures and not args.quiet:
         print(
@@ -374,8 +378,8 @@ def main() -> None:
     for problem in problems:
         print(problem)
     print(f"make check: {len(problems)} problem(s)" if problems else "make check: registry, glossary and pages are fine")
-    raise SystemExit(1 if problems else 0)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -121,7 +121,7 @@ def _own_strings(block: Tag):
     """The strings of `block` that do not belong to a block nested inside it."""
     for string in block.find_all(string=True):
         parent = string.parent
-        while parent is not block and parent.name not in BLOCKS:
+        while parent is not None and parent is not block and parent.name not in BLOCKS:
             parent = parent.parent
         if parent is block:
             yield string.strip()

@@ -1,20 +1,23 @@
 """Shared fixtures: the real site built once per test session, throw-away project copies, and
-the `slow` marker for every test that builds the real site or runs a browser (`make test-fast`
-leaves those out)."""
+the `slow` marker for every test that builds a site, runs LinkChecker or starts a browser
+(`make test-fast` leaves those out)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.support import ROOT, build, copy_project, small_project
 
-SLOW_FIXTURES = {"built_site", "browser", "site_url", "project"}
+# Fixtures that build a site, run LinkChecker or start a browser; tests that do so without one
+# carry @pytest.mark.slow themselves.
+SLOW_FIXTURES = {"built_site", "browser", "site_url", "project", "small", "our_articles", "results"}
 
 
 def pytest_collection_modifyitems(items):
-    """Mark as slow what builds the real site (or a copy of it) or starts a browser."""
+    """Mark as slow every test that uses one of the slow fixtures."""
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
@@ -22,7 +25,12 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built strictly once for the whole session."""
+    """The real site, built strictly once for the whole session; `make test` builds it just
+    before the tests and names it in KB_TEST_SITE, so that it is not built twice."""
+    if prebuilt := os.environ.get("KB_TEST_SITE"):
+        site = Path(prebuilt).resolve()
+        assert (site / "index.html").is_file(), f"KB_TEST_SITE={prebuilt} is not a built site"
+        return site
     site = tmp_path_factory.mktemp("built") / "site"
     result = build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr

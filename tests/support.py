@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from scripts import site_config
 
@@ -92,13 +92,26 @@ def soup(site, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / output_of(page)).read_text(encoding="utf-8"), "html.parser")
 
 
+def one(tag: Tag, selector: str) -> Tag:
+    """The first element of `tag` that matches the CSS `selector`; fails the test if there is none."""
+    found = tag.select_one(selector)
+    assert found is not None, f"no element matches {selector!r}"
+    return found
+
+
+def line_of(tag: Tag) -> int:
+    """The source line of `tag` (html.parser records one for every tag)."""
+    assert tag.sourceline is not None, f"no source line for <{tag.name}>"
+    return tag.sourceline
+
+
 def links_of(site, page: str) -> set[str]:
     """Every href of the page's main content, resolved to a site path without anchor."""
-    article = soup(site, page).select_one("article")
+    article = one(soup(site, page), "article")
     base = output_of(page).rsplit("/", 1)[0] if "/" in output_of(page) else ""
     resolved = set()
     for a in article.select("a[href]"):
-        href = a["href"].split("#")[0]
+        href = str(a["href"]).split("#")[0]
         if not href or href.startswith(("http", "mailto")):
             continue
         parts = (base.split("/") if base else []) + href.split("/")
@@ -124,3 +137,23 @@ def git(project, *args, date=None):
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)  # noqa: S603, S607 - fixed argument list, no shell, no outside input; git, node or the like from PATH, as a contributor runs them
+
+
+def guard(page, site_url):
+    """Make `page` refuse and record foreign requests, and record console errors and failures."""
+    page.foreign_requests, page.console_errors, page.failed_requests = [], [], []
+
+    def only_our_site(route):
+        if route.request.url.startswith(site_url):
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_our_site)
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("requestfailed", lambda request: request.url.startswith(site_url) and page.failed_requests.append(request.url))
+    page.on(
+        "response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}")
+    )
+    return page

@@ -12,9 +12,11 @@ import yaml
 from scripts import bench
 from tests.support import ROOT
 
-# What only our hooks add: the git date, and edit links that point at a page's real source.
+# What only our hooks add: the git date (shown, and in the citations), and edit links that point
+# at a page's real source.
 HOOKS_OUTPUT = re.compile(
-    r'\s*<aside class="md-source-file page-dates">.*?</aside>|<a href="[^"]*" title="(Edit this page|View source of this page)"',
+    r'\s*<aside class="md-source-file page-dates">.*?</aside>|<details class="cite">.*?</details>'
+    r'|<a href="[^"]*" title="(Edit this page|View source of this page)"',
     re.S,
 )
 
@@ -43,6 +45,7 @@ def test_baselines_build_the_same_articles_as_the_real_site(tmp_path, our_articl
     assert not differing, f"the baseline renders these pages differently: {differing}"
 
 
+@pytest.mark.slow
 def test_scaled_content_builds_strictly_with_every_set_linked(tmp_path):
     project, pages, entries = bench.scaled_project(tmp_path / "x2", 2)
     registry = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))

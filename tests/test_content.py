@@ -7,7 +7,7 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.support import REGISTRY, ROOT, links_of, nav_pages, output_of
+from tests.support import REGISTRY, ROOT, line_of, links_of, nav_pages, one, output_of
 
 TOPIC_PAGES = [t["page"] for t in REGISTRY["topics"]]
 
@@ -45,12 +45,12 @@ def test_topic_pages_are_in_the_nav_in_report_order():
 
 def running_text_links(site, page: str) -> set[str]:
     """Ids of the registry entries that a page links from its own text (not its related block)."""
-    article = page_soup(site, page).select_one("article")
+    article = one(page_soup(site, page), "article")
     related = article.find(id="related")
     return {
-        a["href"].split("#")[1]
+        str(a["href"]).split("#")[1]
         for a in article.select('a[href*="resources/#"]')
-        if related is None or a.sourceline < related.sourceline
+        if related is None or line_of(a) < line_of(related)
     }
 
 

@@ -103,7 +103,9 @@ def test_the_pre_commit_configuration_is_valid_and_runs_make_check():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "-m scripts.check" in (ROOT / ".pre-commit-config.yaml").read_text()
+    config = (ROOT / ".pre-commit-config.yaml").read_text()
+    for command in ["-m scripts.check", "ruff check", "ruff format --check", ".venv/bin/mypy", "zizmor --offline"]:
+        assert command in config, command
 
 
 def test_last_updated_comes_from_git_history_and_generated_pages_use_their_source(project):

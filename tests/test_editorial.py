@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from scripts import readability
-from tests.support import ROOT, nav_pages, soup
+from tests.support import ROOT, nav_pages, one, soup
 
 CLAIMS = yaml.safe_load((ROOT / "tests/editorial-claims.yml").read_text(encoding="utf-8"))
 # The report names two people, in a photo caption only; a sentence naming either must stay with it.
@@ -21,14 +21,15 @@ def blocks(site, page: str) -> list[tuple[str, str]]:
     """(block text, its context) for every paragraph, list item and cell of a page, and its
     description. The context of a list item includes the paragraph that leads into its list."""
     html = soup(site, page)
-    article = html.select_one("article")
+    article = one(html, "article")
     for generated in article.select(".context-notice, .provenance, .headerlink"):
         generated.decompose()
-    found = [(html.find("meta", attrs={"name": "description"})["content"],) * 2]
+    found = [(str(one(html, 'meta[name="description"]')["content"]),) * 2]
     for block in article.select("p, li, td, dd"):
         text = block.get_text(" ", strip=True)
         context = text
         if block.name == "li":
+            assert block.parent is not None
             lead_in = block.parent.find_previous_sibling()
             context += " " + (lead_in.get_text(" ", strip=True) if lead_in is not None and lead_in.name == "p" else "")
         found.append((text, context))

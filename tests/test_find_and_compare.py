@@ -10,18 +10,18 @@ import subprocess
 import sys
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 from macros import comparison, finder, practices, reading_paths
 from macros.registry import load
 from macros.relation_map import connected_entries
-from tests.support import ROOT, build, soup
+from tests.support import ROOT, build, one, soup
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml")
 
 
-def article(site, page: str) -> BeautifulSoup:
-    return soup(site, page).select_one("article")
+def article(site, page: str) -> Tag:
+    return one(soup(site, page), "article")
 
 
 def test_every_entry_carries_its_facets_for_the_finder(built_site):

@@ -70,7 +70,7 @@ def test_the_offline_bundle_carries_the_data_files_page_pdfs_and_feed(built_site
 
 
 def json_ld(html: BeautifulSoup) -> list[dict]:
-    return [json.loads(s.string) for s in html.select('script[type="application/ld+json"]')]
+    return [json.loads(s.get_text()) for s in html.select('script[type="application/ld+json"]')]
 
 
 def test_every_page_describes_itself_in_json_ld_and_open_graph(built_site):

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from tests.support import guard
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching for Google's services on a closed network.
 ARGS = [
@@ -60,19 +62,4 @@ def site_url(built_site):
 def guarded_page(page, site_url):
     """A page that refuses, and records, every request to a host other than the site's own,
     and records console errors and failed requests."""
-    page.foreign_requests, page.console_errors, page.failed_requests = [], [], []
-
-    def only_our_site(route):
-        if route.request.url.startswith(site_url):
-            route.continue_()
-        else:
-            page.foreign_requests.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", only_our_site)
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
-    page.on("requestfailed", lambda request: request.url.startswith(site_url) and page.failed_requests.append(request.url))
-    page.on(
-        "response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}")
-    )
-    return page
+    return guard(page, site_url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from typing import Any
 
 import pytest
 import yaml
@@ -20,7 +21,7 @@ def unzipped(built_site, tmp_path_factory):
 
 
 @pytest.fixture
-def offline_page(page):
+def offline_page(page: Any) -> Any:
     """A page whose every request to a network host is refused and recorded."""
     attempts: list[str] = []
 
