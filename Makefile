@@ -9,7 +9,7 @@ LIGHTHOUSE := tests/lighthouse/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build pdf bundle check test linkcheck linkcheck-external bench lock clean
+.PHONY: help serve build pdf bundle check lint test test-fast linkcheck linkcheck-external bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -17,12 +17,13 @@ help: ## List the targets
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/activate
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1,<27"
-	$(PY) -m pip install --quiet --disable-pip-version-check --group test -c constraints.txt
+# Every package at its locked version, each file checked against its hash in requirements.lock.
+$(VENV)/.installed: requirements.lock | $(BIN)/activate
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
 serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
+	$(PY) -m scripts.check --quiet
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
 
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
@@ -34,8 +35,14 @@ pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
 bundle: $(VENV)/.installed ## Build only the offline HTML bundle (zip) into .build/downloads/
 	$(PY) -m scripts.build_bundle --out .build/downloads
 
-check: $(VENV)/.installed ## Fast checks of the registry and every page's front matter, without a build
+check: $(VENV)/.installed ## Check the data, every page and its macro calls, without a build (a few seconds)
 	$(PY) -m scripts.check
+
+lint: $(VENV)/.installed ## Lint, format and type-check the code; audit the GitHub workflows (offline)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
 	$(PY) -m scripts.check_links internal $(SITE)
@@ -48,20 +55,25 @@ $(LIGHTHOUSE): tests/lighthouse/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the Lighthouse tests will be skipped (install Node.js to run them)"; fi
 
-test: $(VENV)/.installed $(LIGHTHOUSE) ## Run the whole test suite, then build and link-check the site
+test: $(VENV)/.installed $(LIGHTHOUSE) ## Run every check, lint and build the site, then every test on that build (link check included)
 	$(PY) -m scripts.check
-	$(PY) -m pytest
-	$(MAKE) build linkcheck
+	$(MAKE) lint
+	$(MAKE) build
+	KB_TEST_SITE=$(SITE) $(PY) -m pytest
+
+test-fast: $(VENV)/.installed ## The quick inner loop: check, lint, and the tests that build no real site and start no browser
+	$(PY) -m scripts.check --quiet
+	$(MAKE) lint
+	$(PY) -m pytest -m "not slow"
 
 bench: $(VENV)/.installed ## Print build, scale, download and page-weight figures (several minutes)
 	$(PY) -m scripts.bench
 
-lock: ## Re-pin every transitive dependency into constraints.txt (after changing pyproject.toml)
+lock: ## Re-pin every package, transitive ones included, with file hashes, into requirements.lock
 	rm -rf .build/lock-venv && $(PYTHON) -m venv .build/lock-venv
-	.build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1,<27"
-	.build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check --group test
-	{ printf '# Every package, transitive ones included, at the version the test suite last passed with.\n# Regenerate after changing pyproject.toml: make lock\n'; \
-	  .build/lock-venv/bin/python -m pip freeze --exclude pip; } > constraints.txt
+	.build/lock-venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
+	.build/lock-venv/bin/uv pip compile pyproject.toml --group test --universal --python-version 3.10 \
+	  --generate-hashes --quiet --custom-compile-command "make lock" -o requirements.lock
 	rm -rf .build/lock-venv
 
 clean: ## Remove the build output and the virtual environment

@@ -5,7 +5,9 @@
    and CSV, all of which the offline copy carries too; then it is zipped: the HTML bundle;
 3. the PDF of the whole site is rendered from the same offline pages;
 4. the published site is built with the downloads page listing every file, which are copied
-   into site/downloads/, and the Atom feed of changes is written beside it.
+   into site/downloads/, and the Atom feed of changes is written beside it;
+5. every page of both copies gets its Content-Security-Policy (scripts/csp.py), and no page may
+   still hold macro syntax or front matter.
 A failed step leaves the last good site untouched.
 Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-downloads]
 """
@@ -24,7 +26,7 @@ from bs4 import BeautifulSoup
 
 from macros import exports, history
 from macros.registry import REGISTRY_PATH, load, parse, read
-from scripts import build_bundle, build_pdf, check, site_config
+from scripts import build_bundle, build_pdf, check, csp, site_config
 
 FEED = "changes/feed.xml"  # beside the Changes page, so that the page links it as "feed.xml"
 # What must never reach a built page's text: macro syntax, and the front matter's keys.
@@ -45,6 +47,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
             offline, files, mkdocs_config = work / "offline", work / "downloads", site_config.load(config)
             build_bundle.build_offline(config, offline)
             write_feed(config, offline / FEED)
+            csp.add_policy(offline, offline=True)
             build_pdf.render_pages(offline, mkdocs_config, files)
             write_data(Path(mkdocs_config.docs_dir), files)
             shutil.copytree(files, offline / "downloads", dirs_exist_ok=True)  # the bundle carries them
@@ -68,6 +71,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
         )
         if result.returncode != 0:
             raise SystemExit("The site build failed.")
+        csp.add_policy(staging)
         if leftovers := source_left_in(staging):
             raise SystemExit("Page source reached the built site (unrendered macros, front matter):\n" + "\n".join(leftovers))
         if downloads:

@@ -1,0 +1,91 @@
+"""The Content-Security-Policy: every page carries it, online and in the offline bundle; in
+Chromium, search, the palette switch and the finder work under it, and a script injected into a
+page does not run."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
+
+POLICY = 'meta[http-equiv="Content-Security-Policy"]'
+
+
+def violations(page) -> list[str]:
+    found: list[str] = []
+
+    def record(message) -> None:
+        if "Content Security Policy" in message.text:
+            found.append(message.text)
+
+    page.on("console", record)
+    return found
+
+
+def test_every_built_page_has_the_policy_and_no_referrer(built_site):
+    """Every HTML file, 404 page included. That no page breaks its policy is held by the privacy
+    test in test_every_page.py, which loads every page and allows no console error (Chromium
+    reports each violation as one)."""
+    for html in sorted(built_site.rglob("*.html")):
+        head = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").head
+        assert head is not None, html
+        policy, referrer = head.select_one(POLICY), head.select_one('meta[name="referrer"]')
+        assert policy is not None and referrer is not None, html
+        assert "script-src 'self' 'sha256-" in str(policy["content"]) and "unsafe-inline" not in str(policy["content"]), html
+        assert referrer["content"] == "no-referrer", html
+
+
+def test_search_palette_and_finder_work_under_the_policy(page, site_url):
+    found = violations(page)
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Ankkuri", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.keyboard.press("Escape")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator('label[title^="Switch to"]:visible').first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    page.goto(site_url + "resources/")
+    page.locator('input[name="country"][value="finland"]').check()
+    status = page.locator(".finder-status").inner_text()
+    assert "of" in status and page.locator("[data-entry]:visible").count() < page.locator("[data-entry]").count()
+    assert found == []
+
+
+def test_an_injected_inline_script_does_not_run(page, site_url):
+    found = violations(page)
+    page.goto(site_url + "about/")
+    page.evaluate("""() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.injected = true';
+        document.body.appendChild(script);
+    }""")
+    assert page.evaluate("window.injected === undefined")
+    assert found and "violates the following Content Security Policy directive 'script-src" in found[0]
+
+
+@pytest.fixture(scope="module")
+def offline(built_site, tmp_path_factory):
+    dest = tmp_path_factory.mktemp("offline-policy")
+    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
+        bundle.extractall(dest)
+    return dest / FOLDER
+
+
+def test_the_offline_copy_has_a_file_policy_and_search_works_under_it(page, offline):
+    found = violations(page)
+    for path in ["index.html", "about.html", "resources/index.html", "map/index.html"]:
+        page.goto((offline / path).as_uri())
+        policy = page.locator(POLICY).get_attribute("content")
+        assert "script-src file: 'sha256-" in policy and "unsafe-inline" not in policy, path
+    page.goto((offline / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Ankkuri", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.goto((offline / "resources/index.html").as_uri())
+    page.locator('input[name="country"][value="finland"]').check()
+    assert "of" in page.locator(".finder-status").inner_text()
+    assert found == []

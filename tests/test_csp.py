@@ -1,0 +1,39 @@
+"""The Content-Security-Policy step of the build (scripts/csp.py)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from scripts import csp
+
+
+def sha(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def test_only_inline_scripts_that_run_are_hashed():
+    html = (
+        '<script>a()</script><script src="x.js"></script><script type="application/ld+json">{"a": 1}</script>'
+        '<script id="__config" type="application/json">{}</script><script>b()</script><script>a()</script>'
+    )
+    assert csp.inline_hashes(html) == [sha("a()"), sha("b()")]
+
+
+def test_the_policy_allows_the_site_itself_and_the_hashed_scripts_only(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/index.html").write_text("<html><head><title>t</title><script>go()</script></head><body></body></html>")
+    assert csp.add_policy(tmp_path) == 1
+    html = (tmp_path / "a/index.html").read_text()
+    content = html.split('content="')[1].split('"')[0]
+    directives = dict(d.split(" ", 1) for d in content.split("; "))
+    assert directives["default-src"] == "'self'" and directives["script-src"] == f"'self' {sha('go()')}"
+    assert directives["style-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert html.index("Content-Security-Policy") < html.index("<script>")  # before anything it governs
+
+
+def test_the_offline_policy_allows_file_and_the_search_worker(tmp_path):
+    (tmp_path / "index.html").write_text("<html><head></head><body></body></html>")
+    csp.add_policy(tmp_path, offline=True)
+    content = (tmp_path / "index.html").read_text().split('content="')[1].split('"')[0]
+    assert "script-src file:" in content and "worker-src file: blob:" in content and "'self'" not in content.split("base-uri")[0]
