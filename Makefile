@@ -9,7 +9,7 @@ LIGHTHOUSE := tests/lighthouse/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build pdf bundle check lint test test-fast linkcheck linkcheck-external bench lock clean
+.PHONY: help serve build zensical pdf bundle check lint test test-fast linkcheck linkcheck-external bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,10 +24,13 @@ $(VENV)/.installed: requirements.lock | $(BIN)/activate
 
 serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m scripts.check --quiet
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
 
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
 	$(PY) -m scripts.build --site-dir $(SITE)
+
+zensical: $(VENV)/.installed ## Build the same site with Zensical into .build/zensical/site/ (README, "Engines"; Python 3.11+)
+	$(PY) -m scripts.build_zensical
 
 pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
 	$(PY) -m scripts.build_pdf --out .build/downloads
@@ -77,4 +80,4 @@ lock: ## Re-pin every package, transitive ones included, with file hashes, into 
 	rm -rf .build/lock-venv
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build reports .pytest_cache $(VENV) tests/lighthouse/node_modules
+	rm -rf $(SITE) $(SITE).new $(SITE).old $(SITE).work .build .cache reports .pytest_cache $(VENV) tests/lighthouse/node_modules

@@ -1,43 +1,23 @@
-"""MkDocs hook: give every page the date its source last changed, from one `git log` call.
+"""MkDocs hook: give every page the date its source last changed, from one `git log` call
+(see macros/page_dates.py, which the Zensical adapter uses too).
 
-The date (a datetime.date) goes into `page.meta["last_updated"]` and is shown by
-overrides/partials/source-file.html. A page with `edit_source` (generated from another file)
-takes that file's date. Without git history, or for a file with no commit yet, a page shows no
-date rather than a wrong one, and the build says so once.
+The date (an ISO string) goes into `page.meta["last_updated"]`; overrides/partials/dates.html
+formats it for the templates. Without git history, or for a file with no commit yet, a page
+shows no date rather than a wrong one, and the build says so once.
 Replaces mkdocs-git-revision-date-localized-plugin, which runs git once per page and cost
 this site a fifth of its build time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import subprocess
 from pathlib import Path
+
+from macros.page_dates import commit_dates, page_source
 
 # Not under "mkdocs": a strict build stops at MkDocs warnings, and this one must not stop it.
 log = logging.getLogger("us_nordic_kb.last_updated")
-_dates: dict[str, dt.date] = {}
-
-
-def commit_dates(root: Path) -> dict[str, dt.date]:
-    """Path (relative to `root`) -> date of the newest commit that touched it; {} outside git."""
-    try:
-        output = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", "."],  # noqa: S607 - git from PATH
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    dates: dict[str, dt.date] = {}
-    for block in output.split("\x00")[1:]:
-        day, *files = block.strip().splitlines()
-        for name in files:
-            dates.setdefault(name, dt.date.fromisoformat(day))
-    return dates
+_dates: dict[str, str] = {}
 
 
 def on_config(config):
@@ -49,7 +29,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    source = page.meta.get("edit_source") or f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+    source = page_source(Path(config.docs_dir).name, page.file.src_uri, page.meta)
     if source in _dates:
         page.meta["last_updated"] = _dates[source]
     return markdown

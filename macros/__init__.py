@@ -1,39 +1,63 @@
-"""The mkdocs-macros adapter: load the registry once per build, register the pages' macros
-(see page_macros.py), check each page's macro calls before it is rendered (see
+"""The macros adapter for both engines: load the registry, register the pages' macros (see
+page_macros.py), and, under MkDocs, check each page's macro calls before it is rendered (see
 macro_calls.py) and frame every theme and next-step page (see topic_page.py).
 
-All logic lives in plain, tested modules; this one only connects them to the plugin.
+mkdocs-macros calls define_env once per build; Zensical's macros layer calls it for every page
+it renders, with that page in `env.page`, and has no page hooks: there, zensical.py (a Markdown
+extension) does what on_pre_page_macros and on_post_page_macros do here, with the same functions.
+All logic lives in plain, tested modules; this one only connects them to the engines.
 """
 
 from pathlib import Path
 
 from . import macro_calls, topic_page
-from .page_macros import load_sources, page_macros
+from .page_macros import Sources, load_sources, page_macros
 from .registry import RegistryError
 
 
-def define_env(env):
-    """Called by mkdocs-macros once per build (and on every live-reload rebuild)."""
-    from mkdocs.exceptions import PluginError  # here, so that the rest of the package needs no MkDocs
+class BuildError(Exception):
+    """A problem in the site's sources that stops the build; the message says where and what."""
 
+
+def current_page(env) -> str:
+    """The path under docs/ of the page being rendered, under either engine."""
+    page = env.page
+    return page.file.src_uri if hasattr(page, "file") else page.path  # MkDocs page, or Zensical page
+
+
+def stop(message: str) -> Exception:
+    """The error that stops the build with `message`: MkDocs prints a PluginError without a
+    traceback; under Zensical (no MkDocs installed) a BuildError."""
     try:
-        sources = load_sources(Path(env.conf["docs_dir"]))
+        from mkdocs.exceptions import PluginError  # here, so that the rest of the package needs no MkDocs
+    except ImportError:
+        return BuildError(message)
+    return PluginError(message)
+
+
+def sources_of(docs_dir: Path) -> Sources:
+    """The registry and the other data files, or the error that stops the build naming every problem."""
+    try:
+        return load_sources(docs_dir)
     except RegistryError as error:
-        raise PluginError(f"The resource registry or the glossary is invalid:\n{error}") from None
+        raise stop(f"The resource registry or the glossary is invalid:\n{error}") from None
+
+
+def define_env(env):
+    """Register the registry's data and the pages' macros."""
+    sources = sources_of(Path(env.conf["docs_dir"]))
     env.variables["kb_registry"] = sources.registry
     env.variables["kb_roles"] = {r.id for r in sources.roles}
-    env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: env.page.file.src_uri)
+    env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: current_page(env))
     for name, macro in env.variables["kb_macros"].items():
         env.macro(macro, name)
 
 
 def on_pre_page_macros(env):
-    """Before a page is rendered: its macro calls, each problem with the line of the page file,
-    and no traceback (a rendering error would print one)."""
+    """MkDocs: before a page is rendered, its macro calls, each problem with the line of the
+    page file, and no traceback (a rendering error would print one)."""
     if env.page.meta.get("render_macros") is not True:
         return
-    from mkdocs.exceptions import PluginError
-
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     found = macro_calls.problems(
         env.markdown,
@@ -44,11 +68,11 @@ def on_pre_page_macros(env):
         env.variables["kb_roles"],
     )
     if found:
-        raise PluginError("\n".join(found))
+        raise stop("\n".join(found))
 
 
 def on_post_page_macros(env):
-    """After a page's macros are expanded: the context notice and section sources of topic pages."""
+    """MkDocs: after a page's macros are expanded, the context notice and section sources of topic pages."""
     env.markdown = topic_page.annotate(
         env.markdown, env.variables["kb_registry"], env.page.file.src_uri, env.page.meta.get("sources")
     )

@@ -132,7 +132,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
         titles = {
-            page.removesuffix(".md").replace("/", "-"): title
+            render.page_slug(page): title
             for page, (_, title) in pages_of(sources).items()
             if page.endswith(".md")
         }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import os
 import platform
 import queue
@@ -28,7 +29,7 @@ import yaml
 
 from macros.page_macros import load_sources
 from macros.registry import REGISTRY_PATH
-from scripts import build, build_bundle, build_pdf, check, csp, page_text, site_config
+from scripts import build_bundle, build_pdf, check, csp, page_text, site_config, site_steps
 from scripts.serve import serve
 
 ROOT = site_config.ROOT
@@ -57,6 +58,19 @@ def timed_build(project: Path, config: str = "mkdocs.yml") -> tuple[float, int]:
     if process.returncode != 0:
         raise SystemExit(f"build of {project} failed")
     return seconds, usage.ru_maxrss * 1024
+
+
+def timed_zensical_build(project: Path) -> float:
+    """Seconds of one `zensical build --clean` of `project` (into zensical.yml's own folder)."""
+    start = time.perf_counter()
+    subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", "zensical.yml"],
+        cwd=project,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
 
 
 def median_build(project: Path, runs: int, config: str = "mkdocs.yml") -> tuple[float, int]:
@@ -314,13 +328,13 @@ def build_steps(work: Path) -> list[tuple[str, str, str]]:
     docs = Path(mkdocs_config.docs_dir)
     _, check_time = timed(check.check, docs, docs / REGISTRY_PATH)
     _, offline_time = timed(build_bundle.build_offline, config, offline)
-    _, feed_time = timed(build.write_feed, config, offline / build.FEED)
+    _, feed_time = timed(site_steps.write_feed, ROOT, mkdocs_config.site_name, mkdocs_config.site_url, offline / site_steps.FEED)
     _, csp_time = timed(csp.add_policy, offline, True)
     pages, pages_time = timed(build_pdf.render_pages, offline, mkdocs_config, files)
-    _, data_time = timed(build.write_data, docs, files)
+    _, data_time = timed(site_steps.write_data, docs, files)
     bundle, zip_time = timed(build_bundle.zip_site, offline, files / build_bundle.BUNDLE_NAME)
     pdf, pdf_time = timed(build_pdf.render, offline, mkdocs_config, files / build_pdf.PDF_NAME)
-    _, guard_time = timed(build.source_left_in, offline)
+    _, guard_time = timed(site_steps.source_left_in, offline)
     return [
         ("make check, before every build (cmudict load included)", f"{check_time:.2f} s", ""),
         ("Offline copy: mkdocs build with the offline config", f"{offline_time:.2f} s", ""),
@@ -362,6 +376,10 @@ def main() -> None:
             ("  for reference, all of it on top of plain Material", f"{ours / plain - 1:+.0%}", ""),
             ("Peak memory, real site", f"{ours_memory / 2**20:.0f} MiB", ""),
         ]
+
+        if importlib.util.find_spec("zensical"):
+            zensical = statistics.median(timed_zensical_build(ROOT) for _ in range(args.runs))
+            rows.append(("Zensical 0.0.73 build, same site (`zensical build --clean`)", f"{zensical:.2f} s", ""))
 
         rebuilds = preview_rebuilds(args.runs)
         rows.append(("Preview rebuild after editing one page", f"{statistics.median(rebuilds):.2f} s", "seconds"))

@@ -15,23 +15,13 @@ Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-d
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import cast
 
-from bs4 import BeautifulSoup
-
-from macros import exports, history
-from macros.registry import REGISTRY_PATH, load, parse, read
-from scripts import build_bundle, build_pdf, check, csp, site_config
-
-FEED = "changes/feed.xml"  # beside the Changes page, so that the page links it as "feed.xml"
-# What must never reach a built page's text: macro syntax, and the front matter's keys.
-LEFTOVER_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-LEFTOVER_FRONT_MATTER = re.compile(r"^(description|render_macros|sources|roles|edit_source|pdf): ", re.M)
+from scripts import build_bundle, build_pdf, csp, site_config
+from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_data, write_feed
 
 
 def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
@@ -41,15 +31,17 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(work, ignore_errors=True)
     env = dict(site_config.MKDOCS_ENV)
-    refuse_what_check_rejects(config)
+    mkdocs_config = site_config.load(config)
+    docs = Path(mkdocs_config.docs_dir)
+    refuse_what_check_rejects(docs)
     try:
         if downloads:
-            offline, files, mkdocs_config = work / "offline", work / "downloads", site_config.load(config)
+            offline, files = work / "offline", work / "downloads"
             build_bundle.build_offline(config, offline)
-            write_feed(config, offline / FEED)
+            write_feed(config.parent, mkdocs_config.site_name, mkdocs_config.site_url, offline / FEED)
             csp.add_policy(offline, offline=True)
             build_pdf.render_pages(offline, mkdocs_config, files)
-            write_data(Path(mkdocs_config.docs_dir), files)
+            write_data(docs, files)
             shutil.copytree(files, offline / "downloads", dirs_exist_ok=True)  # the bundle carries them
             build_bundle.zip_site(offline, files / build_bundle.BUNDLE_NAME)
             build_pdf.render(offline, mkdocs_config, files / build_pdf.PDF_NAME)
@@ -71,12 +63,10 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
         )
         if result.returncode != 0:
             raise SystemExit("The site build failed.")
-        csp.add_policy(staging)
-        if leftovers := source_left_in(staging):
-            raise SystemExit("Page source reached the built site (unrendered macros, front matter):\n" + "\n".join(leftovers))
+        finish(staging)
         if downloads:
             shutil.copytree(work / "downloads", staging / "downloads", dirs_exist_ok=True)
-        write_feed(config, staging / FEED)
+        write_feed(config.parent, mkdocs_config.site_name, mkdocs_config.site_url, staging / FEED)
     except (SystemExit, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)
@@ -84,57 +74,6 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     swap(staging, site_dir)
-
-
-def refuse_what_check_rejects(config: Path) -> None:
-    """Stop before building if `make check` finds a problem: a page it rejects never ships."""
-    docs = Path(site_config.load(config).docs_dir)
-    problems, _ = check.check(docs, docs / REGISTRY_PATH)
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
-        raise SystemExit(f"make check found {len(problems)} problem(s): nothing was built, and the last good site stays.")
-
-
-def source_left_in(site: Path) -> list[str]:
-    """Built pages whose text still holds macro syntax or front matter outside code."""
-    found = []
-    for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for element in soup.select("code, pre, script, style"):
-            element.decompose()
-        text = soup.get_text("\n")
-        for pattern, what in [(LEFTOVER_MACRO, "macro syntax"), (LEFTOVER_FRONT_MATTER, "front matter")]:
-            if match := pattern.search(text):
-                found.append(f"{page.relative_to(site)}: {what} in the page text: {match.group(0).strip()[:60]!r}")
-    return found
-
-
-def write_data(docs: Path, out: Path) -> None:
-    """The registry as registry.json and registry.csv in `out`."""
-    name = f"docs/{REGISTRY_PATH}"
-    registry = load(docs / REGISTRY_PATH, name=name)  # stops with every problem if the file is wrong
-    data, _ = parse(read(docs / REGISTRY_PATH, name), name)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "registry.json").write_text(exports.to_json(cast(dict, data)), encoding="utf-8")  # a mapping: load() checked it
-    (out / "registry.csv").write_text(exports.to_csv(registry), encoding="utf-8")
-
-
-def write_feed(config: Path, out: Path) -> None:
-    """The Atom feed of the site's changes, from one git call over the history of docs/."""
-    mkdocs_config = site_config.load(config)
-    commits = history.commits(config.parent)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(history.atom_feed(commits, mkdocs_config.site_name, mkdocs_config.site_url, FEED), encoding="utf-8")
-
-
-def swap(new: Path, site_dir: Path) -> None:
-    """Put `new` in place of `site_dir`, removing the old copy only after the move."""
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    new.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def main() -> None:

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup
 from bs4.element import AttributeValueList
 from weasyprint import HTML
 
+from macros.render import page_slug
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
 
@@ -42,8 +43,8 @@ class Page:
 
 
 def page_id(page: str) -> str:
-    """A unique, readable id for a nav page: 'themes/index.md' -> 'themes-index'."""
-    return page.removesuffix(".md").replace("/", "-")
+    """A unique, readable id for a nav page: 'themes/index.md' -> 'themes' (see page_slug)."""
+    return page_slug(page)
 
 
 def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) -> Page:

@@ -3,6 +3,10 @@ headers): scripts, styles, images, fonts and connections from the site itself on
 theme's inline scripts allowed one by one by their sha256 hash, computed from the built page.
 No 'unsafe-inline' for scripts: an injected script does not run.
 
+Zensical's search (0.0.73) builds its stylesheet in the browser, as a style element in a shadow
+root; its build passes `inline_styles`, which allows inline styles (never inline scripts). Images,
+fonts and connections stay limited to the site, so an injected style cannot send anything away.
+
 The offline copy opens from file://, where a browser treats every file as its own origin; its
 policy allows `file:` instead of 'self', and `blob:` for the worker that search starts there.
 """
@@ -32,8 +36,8 @@ def inline_hashes(html: str) -> list[str]:
     return found
 
 
-def policy(hashes: list[str], offline: bool) -> str:
-    """The policy of one page."""
+def policy(hashes: list[str], offline: bool, inline_styles: bool = False) -> str:
+    """The policy of one page; `inline_styles` lets the page's scripts add style elements."""
     own = "file:" if offline else "'self'"
     scripts = " ".join([own, *hashes])
     workers = f"{own} blob:" if offline else own
@@ -41,7 +45,7 @@ def policy(hashes: list[str], offline: bool) -> str:
         [
             f"default-src {own}",
             f"script-src {scripts}",
-            f"style-src {own}",
+            f"style-src {own} 'unsafe-inline'" if inline_styles else f"style-src {own}",
             f"img-src {own} data:",  # the theme's icons are data: URIs in its stylesheet
             f"font-src {own}",
             f"connect-src {own}",
@@ -54,12 +58,12 @@ def policy(hashes: list[str], offline: bool) -> str:
     )
 
 
-def add_policy(site: Path, offline: bool = False) -> int:
+def add_policy(site: Path, offline: bool = False, inline_styles: bool = False) -> int:
     """Put the policy into the head of every HTML page of `site`; return the number of pages."""
     pages = sorted(site.rglob("*.html"))
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_hashes(html), offline)}">'
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(inline_hashes(html), offline, inline_styles)}">'
         html, count = HEAD.subn(f"<head>\n    {meta}", html, count=1)
         if count != 1:
             raise SystemExit(f"{page}: no <head> to put the Content-Security-Policy in — the theme's page layout changed")

@@ -4,16 +4,17 @@ the `slow` marker for every test that builds a site, runs LinkChecker or starts 
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, build, copy_project, small_project
+from tests.support import ROOT, build, build_with_zensical, copy_project, small_project
 
 # Fixtures that build a site, run LinkChecker or start a browser; tests that do so without one
 # carry @pytest.mark.slow themselves.
-SLOW_FIXTURES = {"built_site", "browser", "site_url", "project", "small", "our_articles", "results"}
+SLOW_FIXTURES = {"built_site", "zensical_site", "browser", "site_url", "project", "small", "our_articles", "results"}
 
 
 def pytest_collection_modifyitems(items):
@@ -34,6 +35,20 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("built") / "site"
     result = build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real site built by Zensical (scripts/build_zensical.py), once for the session."""
+    if importlib.util.find_spec("zensical") is None:
+        message = "Zensical is not installed (it needs Python 3.11 or newer): this test did not run."
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    site = tmp_path_factory.mktemp("zensical") / "site"
+    result = build_with_zensical(ROOT, site)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return site
 
 

@@ -29,6 +29,7 @@ PROJECT_PARTS = [
     "pdf",
     "mkdocs.yml",
     "mkdocs.offline.yml",
+    "zensical.yml",
 ]
 
 
@@ -71,6 +72,16 @@ def build(project: Path, site_dir: Path | None = None, *options: str) -> subproc
     site_dir = site_dir or project / "site"
     return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
         [sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml"), *options],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+
+
+def build_with_zensical(project: Path, site: Path) -> subprocess.CompletedProcess:
+    """scripts/build_zensical.py on `project`; the finished process, output captured."""
+    return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "scripts.build_zensical", "--site-dir", str(site)],
         cwd=project,
         capture_output=True,
         text=True,

@@ -37,3 +37,10 @@ def test_the_offline_policy_allows_file_and_the_search_worker(tmp_path):
     csp.add_policy(tmp_path, offline=True)
     content = (tmp_path / "index.html").read_text().split('content="')[1].split('"')[0]
     assert "script-src file:" in content and "worker-src file: blob:" in content and "'self'" not in content.split("base-uri")[0]
+
+
+def test_inline_styles_are_allowed_only_when_asked_and_never_inline_scripts():
+    strict, lenient = csp.policy([], offline=False), csp.policy([], offline=False, inline_styles=True)
+    assert "style-src 'self';" in strict + ";" and "unsafe-inline" not in strict
+    styles = dict(d.split(" ", 1) for d in lenient.split("; "))
+    assert styles["style-src"] == "'self' 'unsafe-inline'" and "unsafe-inline" not in styles["script-src"]

@@ -1,0 +1,37 @@
+"""When each page last changed, from one `git log` call: the date of the newest commit that
+touched the page's source (or, for a page with `edit_source`, the file it is built from).
+
+Plain Python, used by both engines' adapters (hooks/last_updated.py for MkDocs, zensical.py for
+Zensical). The date goes into the page's metadata as `last_updated`, an ISO date string that
+the templates format; without git history a page gets no date rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+
+def commit_dates(root: Path) -> dict[str, str]:
+    """Path (relative to `root`) -> ISO date of the newest commit that touched it; {} outside git."""
+    try:
+        output = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", "."],  # noqa: S607 - git from PATH
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, str] = {}
+    for block in output.split("\x00")[1:]:
+        day, *files = block.strip().splitlines()
+        for name in files:
+            dates.setdefault(name, day)
+    return dates
+
+
+def page_source(docs_folder: str, src_uri: str, meta: dict) -> str:
+    """The file, relative to the repository root, whose history dates the page."""
+    return meta.get("edit_source") or f"{docs_folder}/{src_uri}"

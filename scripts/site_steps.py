@@ -1,0 +1,83 @@
+"""The steps around an engine's build that do not depend on the engine: MkDocs
+(scripts/build.py) and Zensical (scripts/build_zensical.py) both run them, and neither needs the
+other installed.
+
+- before: `make check`, so that a page it rejects never ships;
+- after: the Content-Security-Policy of every page and the guard against page source in the
+  output; the Atom feed of changes; the registry as JSON and CSV; the swap that replaces the
+  last good site only when everything succeeded.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import cast
+
+from bs4 import BeautifulSoup
+
+from macros import exports, history
+from macros.registry import REGISTRY_PATH, load, parse, read
+from scripts import check, csp
+
+FEED = "changes/feed.xml"  # beside the Changes page, so that the page links it as "feed.xml"
+# What must never reach a built page's text: macro syntax, and the front matter's keys.
+LEFTOVER_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+LEFTOVER_FRONT_MATTER = re.compile(r"^(description|render_macros|sources|roles|edit_source|pdf): ", re.M)
+
+
+def refuse_what_check_rejects(docs: Path) -> None:
+    """Stop before building if `make check` finds a problem: a page it rejects never ships."""
+    problems, _ = check.check(docs, docs / REGISTRY_PATH)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        raise SystemExit(f"make check found {len(problems)} problem(s): nothing was built, and the last good site stays.")
+
+
+def finish(site: Path, inline_styles: bool = False) -> None:
+    """Every page's Content-Security-Policy, then the guard: no page may still hold page source."""
+    csp.add_policy(site, inline_styles=inline_styles)
+    if leftovers := source_left_in(site):
+        raise SystemExit("Page source reached the built site (unrendered macros, front matter):\n" + "\n".join(leftovers))
+
+
+def source_left_in(site: Path) -> list[str]:
+    """Built pages whose text still holds macro syntax or front matter outside code."""
+    found = []
+    for page in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.select("code, pre, script, style"):
+            element.decompose()
+        text = soup.get_text("\n")
+        for pattern, what in [(LEFTOVER_MACRO, "macro syntax"), (LEFTOVER_FRONT_MATTER, "front matter")]:
+            if match := pattern.search(text):
+                found.append(f"{page.relative_to(site)}: {what} in the page text: {match.group(0).strip()[:60]!r}")
+    return found
+
+
+def write_data(docs: Path, out: Path) -> None:
+    """The registry as registry.json and registry.csv in `out`."""
+    name = f"docs/{REGISTRY_PATH}"
+    registry = load(docs / REGISTRY_PATH, name=name)  # stops with every problem if the file is wrong
+    data, _ = parse(read(docs / REGISTRY_PATH, name), name)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "registry.json").write_text(exports.to_json(cast(dict, data)), encoding="utf-8")  # a mapping: load() checked it
+    (out / "registry.csv").write_text(exports.to_csv(registry), encoding="utf-8")
+
+
+def write_feed(root: Path, site_name: str, site_url: str, out: Path) -> None:
+    """The Atom feed of the site's changes, from one git call over the history of docs/ in `root`."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(history.atom_feed(history.commits(root), site_name, site_url, FEED), encoding="utf-8")
+
+
+def swap(new: Path, site_dir: Path) -> None:
+    """Put `new` in place of `site_dir`, removing the old copy only after the move."""
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    new.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
