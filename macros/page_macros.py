@@ -131,11 +131,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        titles = {
-            render.page_slug(page): title
-            for page, (_, title) in pages_of(sources).items()
-            if page.endswith(".md")
-        }
+        titles = {render.page_slug(page): title for page, (_, title) in pages_of(sources).items() if page.endswith(".md")}
         return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
     def glossary_terms() -> str:
