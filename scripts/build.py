@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -46,23 +45,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
             build_bundle.zip_site(offline, files / build_bundle.BUNDLE_NAME)
             build_pdf.render(offline, mkdocs_config, files / build_pdf.PDF_NAME)
             env["KB_DOWNLOADS_DIR"] = str(files.resolve())
-        result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--config-file",
-                str(config),
-                "--site-dir",
-                str(staging.resolve()),
-            ],
-            cwd=config.parent,
-            env=env,
-        )
-        if result.returncode != 0:
-            raise SystemExit("The site build failed.")
+        site_config.strict_build(config, staging, env)
         finish(staging)
         if downloads:
             shutil.copytree(work / "downloads", staging / "downloads", dirs_exist_ok=True)

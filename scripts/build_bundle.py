@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -21,23 +19,7 @@ FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
 def build_offline(config: Path, dest: Path) -> None:
     """Strict build of the offline profile (mkdocs.offline.yml beside `config`) into `dest`."""
     shutil.rmtree(dest, ignore_errors=True)
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--config-file",
-            str(config.with_name("mkdocs.offline.yml")),
-            "--site-dir",
-            str(dest.resolve()),
-        ],
-        cwd=config.parent,
-        env=site_config.MKDOCS_ENV,
-    )
-    if result.returncode != 0:
-        raise SystemExit("The offline build failed.")
+    site_config.strict_build(config.with_name("mkdocs.offline.yml"), dest)
 
 
 def zip_site(source: Path, out: Path) -> Path:

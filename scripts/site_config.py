@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -18,6 +20,27 @@ def load(config_file: Path = ROOT / "mkdocs.yml"):
     """The validated MkDocs configuration."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     return load_config(config_file=str(config_file))
+
+
+def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
+    """`mkdocs build --strict` of `config` into `site_dir`; stops with a message if it fails."""
+    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config),
+            "--site-dir",
+            str(site_dir.resolve()),
+        ],
+        cwd=config.parent,
+        env=env or MKDOCS_ENV,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"The build of {config.name} failed.")
 
 
 def front_matter(page: Path) -> dict:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 
 import pytest
 
+from scripts.build_bundle import BUNDLE_NAME, FOLDER
 from tests.support import guard
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -63,3 +65,12 @@ def guarded_page(page, site_url):
     """A page that refuses, and records, every request to a host other than the site's own,
     and records console errors and failed requests."""
     return guard(page, site_url)
+
+
+@pytest.fixture(scope="session")
+def unzipped(built_site, tmp_path_factory):
+    """The offline bundle of the built site, unzipped once for the session: its top folder."""
+    dest = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
+        bundle.extractall(dest)
+    return dest / FOLDER

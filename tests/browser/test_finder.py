@@ -5,13 +5,11 @@ unzipped offline bundle over file://."""
 from __future__ import annotations
 
 import re
-import zipfile
 
 import pytest
 
 from macros import finder
 from macros.registry import load
-from scripts.build_bundle import BUNDLE_NAME, FOLDER
 from tests.support import ROOT
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml")
@@ -130,9 +128,7 @@ def test_without_javascript_the_page_lists_every_entry(browser, site_url):
     context.close()
 
 
-def test_the_finder_works_in_the_offline_bundle_over_file(browser, built_site, tmp_path):
-    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
-        bundle.extractall(tmp_path)
+def test_the_finder_works_in_the_offline_bundle_over_file(browser, unzipped):
     context = browser.new_context()
     requests = []
     context.route(
@@ -142,7 +138,7 @@ def test_the_finder_works_in_the_offline_bundle_over_file(browser, built_site, t
         ),
     )
     page = context.new_page()
-    page.goto((tmp_path / FOLDER / "resources/index.html").as_uri())
+    page.goto((unzipped / "resources/index.html").as_uri())
     tick(page, "country", "finland")
     assert shown(page) == expected(country=["finland"])
     assert page.url.endswith("?country=finland")

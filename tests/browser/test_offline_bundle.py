@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import zipfile
 from typing import Any
 
 import pytest
 import yaml
 
-from scripts.build_bundle import BUNDLE_NAME, FOLDER
 from tests.support import ROOT
-
-
-@pytest.fixture(scope="module")
-def unzipped(built_site, tmp_path_factory):
-    dest = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
-        bundle.extractall(dest)
-    return dest / FOLDER
 
 
 @pytest.fixture

@@ -4,12 +4,7 @@ page does not run."""
 
 from __future__ import annotations
 
-import zipfile
-
-import pytest
 from bs4 import BeautifulSoup
-
-from scripts.build_bundle import BUNDLE_NAME, FOLDER
 
 POLICY = 'meta[http-equiv="Content-Security-Policy"]'
 
@@ -67,15 +62,8 @@ def test_an_injected_inline_script_does_not_run(page, site_url):
     assert found and "violates the following Content Security Policy directive 'script-src" in found[0]
 
 
-@pytest.fixture(scope="module")
-def offline(built_site, tmp_path_factory):
-    dest = tmp_path_factory.mktemp("offline-policy")
-    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
-        bundle.extractall(dest)
-    return dest / FOLDER
-
-
-def test_the_offline_copy_has_a_file_policy_and_search_works_under_it(page, offline):
+def test_the_offline_copy_has_a_file_policy_and_search_works_under_it(page, unzipped):
+    offline = unzipped
     found = violations(page)
     for path in ["index.html", "about.html", "resources/index.html", "map/index.html"]:
         page.goto((offline / path).as_uri())
