@@ -54,12 +54,11 @@ linkcheck-external: $(VENV)/.installed ## Check every external address of the bu
 	$(PY) -m scripts.check_links external $(SITE) --report reports/external-links.md
 
 # Lighthouse for the accessibility audit (tests/browser/test_lighthouse.py), when npm is there.
-$(LIGHTHOUSE): tests/lighthouse/package-lock.json
+$(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the Lighthouse tests will be skipped (install Node.js to run them)"; fi
 
-test: $(VENV)/.installed $(LIGHTHOUSE) ## Run every check, lint and build the site, then every test on that build (link check included)
-	$(PY) -m scripts.check
+test: $(VENV)/.installed $(LIGHTHOUSE) ## Lint, build the site (make check first), then every test on that build (link check included)
 	$(MAKE) lint
 	$(MAKE) build
 	KB_TEST_SITE=$(SITE) $(PY) -m pytest

@@ -21,7 +21,7 @@ LIGHTHOUSE = ROOT / "tests/lighthouse"
 
 
 def audit(base: str, paths: list[str]) -> list[dict]:
-    """Lighthouse results for `paths` under `base`, in two processes side by side."""
+    """Lighthouse results for `paths` under `base`, in one process per core (two to four) side by side."""
     node = shutil.which("node")
     if node is None or not (LIGHTHOUSE / "node_modules/lighthouse").is_dir():
         message = "Lighthouse needs Node.js and `npm ci --prefix tests/lighthouse` (make test runs it when npm is installed)."
@@ -37,9 +37,10 @@ def audit(base: str, paths: list[str]) -> list[dict]:
         assert result.returncode == 0, result.stderr[-2000:]
         return json.loads(result.stdout)
 
-    halves = [paths[::2], paths[1::2]]
-    with ThreadPoolExecutor(2) as pool:
-        return [r for results in pool.map(run, [h for h in halves if h]) for r in results]
+    workers = min(4, max(2, os.cpu_count() or 2))
+    shares = [paths[i::workers] for i in range(workers)]
+    with ThreadPoolExecutor(workers) as pool:
+        return [r for results in pool.map(run, [s for s in shares if s]) for r in results]
 
 
 def test_every_page_scores_100_for_accessibility_on_phone_and_desktop(site_url):

@@ -1,7 +1,7 @@
 // Lighthouse's accessibility score of every page, on a phone and on a desktop.
 // Usage: node audit.mjs BASE_URL PATH...  Prints JSON: [{path, form, score, failing: [audit ids]}].
 // Runs in one Debian Chromium (CHROME_PATH), started with no background networking; Lighthouse
-// cannot run twice at once in one process, so the test starts two of these side by side. The pages are static and load within a second, so Lighthouse stops waiting for
+// cannot run twice at once in one process, so the test starts one of these per core (two to four) side by side. The pages are static and load within a second, so Lighthouse stops waiting for
 // "network and CPU quiet" after 2.5 s (its default waits about 11 s here) and skips throttling.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
