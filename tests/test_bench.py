@@ -21,13 +21,17 @@ HOOKS_OUTPUT = re.compile(
 )
 
 
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
 def articles(site: Path) -> dict[str, str]:
-    """Each page's article, without what only our hooks add."""
+    """Each page's article, without what only our hooks add and without blank lines (a template
+    leaves one where a hook's output is missing)."""
     found = {}
     for page in site.rglob("index.html"):
         html = page.read_text(encoding="utf-8")
         article = html[html.index("<article") : html.index("</article>")]
-        found[page.relative_to(site).as_posix()] = HOOKS_OUTPUT.sub("", article)
+        found[page.relative_to(site).as_posix()] = BLANK_LINES.sub("\n", HOOKS_OUTPUT.sub("", article))
     return found
 
 
