@@ -254,7 +254,7 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
     if entry.year:
         facts[0] += f" · {entry.year}"
     if entry.recommended:
-        facts.append("**Recommended** in the report's own resource list as follow-up reading")
+        facts.append("**Recommended** in the report's own resource list as useful follow-up")
     parts = [
         link(registry.part_label(p), registry.topics[p].page, from_page)
         if p in registry.topics
