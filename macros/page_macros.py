@@ -7,6 +7,7 @@ page and says what to do.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,11 +128,16 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
                 "use an existing id (see the resource index) or add the entry first"
             ) from None
 
+    @functools.cache
+    def titled_pages() -> dict[str, tuple[str, str]]:
+        """pages_of(sources), read from disk once per build."""
+        return pages_of(sources)
+
     def downloads() -> str:
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        titles = {render.page_slug(page): title for page, (_, title) in pages_of(sources).items() if page.endswith(".md")}
+        titles = {render.page_slug(page): title for page, (_, title) in titled_pages().items() if page.endswith(".md")}
         return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
     def glossary_terms() -> str:
@@ -155,14 +161,19 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
             )
         return roles[role_id]
 
+    @functools.cache
+    def role_stops() -> dict[str, list[reading_paths.Stop]]:
+        """Every role's reading path, read from the topic pages once per build."""
+        return reading_paths.stops(sources.docs_dir, registry)
+
     def reading_path(role_id: str) -> str:
         """The sections of the theme and next-step pages tagged for a role."""
-        stops = reading_paths.stops(sources.docs_dir, registry).get(role(role_id).id, [])
+        stops = role_stops().get(role(role_id).id, [])
         return reading_paths.render(role(role_id), stops, registry, current_page())
 
     def reading_path_lead(role_id: str) -> str:
         """The lead of a role's path page: who it is for and how many sections it holds."""
-        stops = reading_paths.stops(sources.docs_dir, registry).get(role(role_id).id, [])
+        stops = role_stops().get(role(role_id).id, [])
         pages = len({s.topic for s in stops})
         return (
             f"This path is for {render.escape(role(role_id).who[0].lower() + role(role_id).who[1:])} "
@@ -191,7 +202,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
 
     def changes() -> str:
         """Every change to the site's pages, month by month, from one git call."""
-        return render.changes(history.by_month(history.commits(sources.docs_dir.parent)), pages_of(sources), current_page())
+        return render.changes(history.by_month(history.commits(sources.docs_dir.parent)), titled_pages(), current_page())
 
     return {
         f.__name__: f

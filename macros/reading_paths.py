@@ -16,11 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .registry import Problem, Registry, RegistryError, parse, read
 from .render import escape, link, topic_label
-from .topic_page import sections
+from .topic_page import front_matter, sections
 
 ROLES_PATH = "roles.yml"  # relative to the docs folder
 
@@ -65,13 +63,6 @@ def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
     if problems:
         raise RegistryError(problems)
     return [Role(**r) for r in data]
-
-
-def front_matter(text: str) -> dict:
-    """The front matter of a page's text ({} if none)."""
-    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
-        return {}
-    return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
 
 
 def stops(docs_dir: Path, registry: Registry) -> dict[str, list[Stop]]:

@@ -8,8 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from mkdocs.config import load_config
+
+from macros import topic_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # The environment for running MkDocs: without its banner about MkDocs 2 (we pin MkDocs 1.x).
@@ -45,10 +46,7 @@ def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None
 
 def front_matter(page: Path) -> dict:
     """The YAML front matter of a Markdown page ({} if it has none)."""
-    text = page.read_text(encoding="utf-8")
-    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
-        return {}
-    return yaml.safe_load(text[4 : text.index("\n---\n", 4)]) or {}
+    return topic_page.front_matter(page.read_text(encoding="utf-8"))
 
 
 def nav_pages(nav) -> list[str]:
