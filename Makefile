@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SITE   := site
+# The MkDocs 1.x engine: mkdocs (the default) or properdocs (README, "Engines").
+ENGINE ?= mkdocs
 LIGHTHOUSE := tests/lighthouse/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
@@ -18,16 +20,27 @@ $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
 # Every package at its locked version, each file checked against its hash in requirements.lock.
-$(VENV)/.installed: requirements.lock | $(BIN)/activate
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+# The lock lists every package, transitive ones included, so pip installs it without resolving
+# (--no-deps): nothing published after the lock was made can change what gets installed. Then
+# `pip check` confirms the set is complete and consistent, and the repository itself is
+# installed (editable, no dependencies, with the locked setuptools), so that `mkdocs`,
+# `properdocs` and `zensical` import our code however they are started. The stamp is written
+# only when all of it succeeded.
+PIP := $(PY) -m pip --disable-pip-version-check
+INSTALL_FAILED := echo "make: the install into $(VENV) failed (pip's message is above): run 'make clean' and try again; if it fails the same way, the lock needs 'make lock'" >&2; exit 1
+$(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
+	@rm -f $@
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements.lock || { $(INSTALL_FAILED); }
+	$(PIP) check || { $(INSTALL_FAILED); }
+	$(PIP) install --quiet --no-deps --no-build-isolation --no-index --editable . || { $(INSTALL_FAILED); }
 	touch $@
 
-serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload
+serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload (ENGINE=properdocs to use ProperDocs)
 	$(PY) -m scripts.check --quiet
-	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
+	$(PY) -m $(ENGINE) serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
 
-build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build)
-	$(PY) -m scripts.build --site-dir $(SITE)
+build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build; ENGINE=properdocs to use ProperDocs)
+	$(PY) -m scripts.build --site-dir $(SITE) --engine $(ENGINE)
 
 zensical: $(VENV)/.installed ## Build the same site with Zensical into .build/zensical/site/ (README, "Engines"; Python 3.11+)
 	$(PY) -m scripts.build_zensical

@@ -9,7 +9,7 @@
 5. every page of both copies gets its Content-Security-Policy (scripts/csp.py), and no page may
    still hold macro syntax or front matter.
 A failed step leaves the last good site untouched.
-Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-downloads]
+Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-downloads] [--engine properdocs]
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from scripts import build_bundle, build_pdf, csp, site_config
 from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_data, write_feed
 
 
-def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
+def build(site_dir: Path, config: Path, downloads: bool = True, engine: str = site_config.ENGINES[0]) -> None:
     """Build into `<site_dir>.new`, then replace `site_dir` with it."""
     staging = site_dir.with_name(site_dir.name + ".new")
     work = site_dir.with_name(site_dir.name + ".work")
@@ -36,7 +36,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
     try:
         if downloads:
             offline, files = work / "offline", work / "downloads"
-            build_bundle.build_offline(config, offline)
+            build_bundle.build_offline(config, offline, engine)
             write_feed(config.parent, mkdocs_config.site_name, mkdocs_config.site_url, offline / FEED)
             csp.add_policy(offline, offline=True)
             build_pdf.render_pages(offline, mkdocs_config, files)
@@ -45,7 +45,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True) -> None:
             build_bundle.zip_site(offline, files / build_bundle.BUNDLE_NAME)
             build_pdf.render(offline, mkdocs_config, files / build_pdf.PDF_NAME)
             env["KB_DOWNLOADS_DIR"] = str(files.resolve())
-        site_config.strict_build(config, staging, env)
+        site_config.strict_build(config, staging, env, engine)
         finish(staging)
         if downloads:
             shutil.copytree(work / "downloads", staging / "downloads", dirs_exist_ok=True)
@@ -64,8 +64,9 @@ def main() -> None:
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--skip-downloads", action="store_true", help="build the site only (quicker)")
+    parser.add_argument("--engine", choices=site_config.ENGINES, default=site_config.ENGINES[0], help="MkDocs or ProperDocs")
     args = parser.parse_args()
-    build(args.site_dir.resolve(), args.config.resolve(), downloads=not args.skip_downloads)
+    build(args.site_dir.resolve(), args.config.resolve(), downloads=not args.skip_downloads, engine=args.engine)
     print(f"Built {args.site_dir}")
 
 

@@ -16,10 +16,10 @@ BUNDLE_NAME = "us-nordic-prevention-kb-offline.zip"
 FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
 
 
-def build_offline(config: Path, dest: Path) -> None:
+def build_offline(config: Path, dest: Path, engine: str = site_config.ENGINES[0]) -> None:
     """Strict build of the offline profile (mkdocs.offline.yml beside `config`) into `dest`."""
     shutil.rmtree(dest, ignore_errors=True)
-    site_config.strict_build(config.with_name("mkdocs.offline.yml"), dest)
+    site_config.strict_build(config.with_name("mkdocs.offline.yml"), dest, engine=engine)
 
 
 def zip_site(source: Path, out: Path) -> Path:

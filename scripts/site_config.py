@@ -13,6 +13,9 @@ from mkdocs.config import load_config
 from macros import topic_page
 
 ROOT = Path(__file__).resolve().parent.parent
+# The MkDocs 1.x engines that build this site from mkdocs.yml, the first the default (README,
+# "Engines"): MkDocs 1.6.1, and ProperDocs, its maintained drop-in continuation.
+ENGINES = ("mkdocs", "properdocs")
 # The environment for running MkDocs: without its banner about MkDocs 2 (we pin MkDocs 1.x).
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -23,13 +26,13 @@ def load(config_file: Path = ROOT / "mkdocs.yml"):
     return load_config(config_file=str(config_file))
 
 
-def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> None:
-    """`mkdocs build --strict` of `config` into `site_dir`; stops with a message if it fails."""
+def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None, engine: str = ENGINES[0]) -> None:
+    """`<engine> build --strict` of `config` into `site_dir`; stops with a message if it fails."""
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
         [
             sys.executable,
             "-m",
-            "mkdocs",
+            engine,
             "build",
             "--strict",
             "--config-file",
@@ -41,7 +44,7 @@ def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None
         env=env or MKDOCS_ENV,
     )
     if result.returncode != 0:
-        raise SystemExit(f"The build of {config.name} failed.")
+        raise SystemExit(f"The {engine} build of {config.name} failed.")
 
 
 def front_matter(page: Path) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -168,3 +169,54 @@ def guard(page, site_url):
         "response", lambda response: response.status >= 400 and page.failed_requests.append(f"{response.status} {response.url}")
     )
     return page
+
+
+# Comparing two engines' builds of the same site (tests/test_engines.py, tests/test_properdocs.py).
+def page_view(html: str, url: str) -> dict[str, object]:
+    """What the comparison looks at on one page: its title, its article's text, and the
+    internal links of the article, resolved against the page's address (so that '', './',
+    '././' and 'index.html' on the same page are the same link)."""
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article.md-content__inner")
+    links = set()
+    for anchor in article.select("a[href]") if article else []:
+        href = str(anchor["href"])
+        if not href.startswith(("http:", "https:", "mailto:", "data:")):
+            path, _, fragment = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
+            if path.endswith("/") or path == ".":
+                target = posixpath.join(target, "index.html")
+            links.add(target + ("#" + fragment if fragment else ""))
+    return {
+        "title": soup.title.get_text(strip=True) if soup.title else "",
+        "text": " ".join(article.get_text(" ").split()) if article else "",
+        "links": sorted(links),
+    }
+
+
+def views(site: Path) -> dict[str, dict[str, object]]:
+    return {
+        page.relative_to(site).as_posix(): page_view(page.read_text(encoding="utf-8"), "/" + page.relative_to(site).as_posix())
+        for page in sorted(site.rglob("*.html"))
+    }
+
+
+def differences(mkdocs_site: Path, other_site: Path, other: str = "Zensical") -> list[str]:
+    """One line per difference: a page only one engine built, or a title, text or links that differ."""
+    ours, theirs = views(mkdocs_site), views(other_site)
+    found = [f"{page}: only MkDocs builds it" for page in sorted(ours.keys() - theirs.keys())]
+    found += [f"{page}: only {other} builds it" for page in sorted(theirs.keys() - ours.keys())]
+    for page in sorted(ours.keys() & theirs.keys()):
+        for part in ["title", "text", "links"]:
+            if ours[page][part] != theirs[page][part]:
+                found.append(f"{page}: {part}")
+    return found
+
+
+def articles(site: Path) -> dict[str, str]:
+    """Every page's article, as HTML."""
+    found = {}
+    for page in sorted(site.rglob("*.html")):
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
+        found[page.relative_to(site).as_posix()] = str(article)
+    return found

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.support import ROOT, build_with_zensical, small_project
+from tests.support import ROOT, build_with_zensical, differences, small_project
 
 REVIEWED = ROOT / "tests/engine-differences.yml"
 
@@ -30,47 +29,6 @@ if importlib.util.find_spec("zensical") is None:
     pytest.skip(message, allow_module_level=True)
 
 pytestmark = pytest.mark.slow
-
-
-def page_view(html: str, url: str) -> dict[str, object]:
-    """What the comparison looks at on one page: its title, its article's text, and the
-    internal links of the article, resolved against the page's address (so that '', './',
-    '././' and 'index.html' on the same page are the same link)."""
-    soup = BeautifulSoup(html, "html.parser")
-    article = soup.select_one("article.md-content__inner")
-    links = set()
-    for anchor in article.select("a[href]") if article else []:
-        href = str(anchor["href"])
-        if not href.startswith(("http:", "https:", "mailto:", "data:")):
-            path, _, fragment = href.partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path)) if path else url
-            if path.endswith("/") or path == ".":
-                target = posixpath.join(target, "index.html")
-            links.add(target + ("#" + fragment if fragment else ""))
-    return {
-        "title": soup.title.get_text(strip=True) if soup.title else "",
-        "text": " ".join(article.get_text(" ").split()) if article else "",
-        "links": sorted(links),
-    }
-
-
-def views(site: Path) -> dict[str, dict[str, object]]:
-    return {
-        page.relative_to(site).as_posix(): page_view(page.read_text(encoding="utf-8"), "/" + page.relative_to(site).as_posix())
-        for page in sorted(site.rglob("*.html"))
-    }
-
-
-def differences(mkdocs_site: Path, zensical_site: Path) -> list[str]:
-    """One line per difference: a page only one engine built, or a title, text or links that differ."""
-    ours, theirs = views(mkdocs_site), views(zensical_site)
-    found = [f"{page}: only MkDocs builds it" for page in sorted(ours.keys() - theirs.keys())]
-    found += [f"{page}: only Zensical builds it" for page in sorted(theirs.keys() - ours.keys())]
-    for page in sorted(ours.keys() & theirs.keys()):
-        for part in ["title", "text", "links"]:
-            if ours[page][part] != theirs[page][part]:
-                found.append(f"{page}: {part}")
-    return found
 
 
 def test_both_engines_build_the_same_pages_titles_text_and_links(built_site, zensical_site):

@@ -18,7 +18,7 @@ def load(name: str) -> dict:
 
 def test_every_workflow_matches_the_github_workflow_schema():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 3
+    assert len(files) == 4
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *files],
         capture_output=True,
@@ -62,3 +62,15 @@ def test_the_citation_file_is_valid_and_cites_the_report():
     report = citation["references"][0]
     assert report["authors"] == [{"name": "Strong Cities Network"}] and report["publisher"] == {"name": "Strong Cities Network"}
     assert "names no author" in report["notes"]
+
+
+def test_a_fresh_install_is_tried_weekly_on_every_supported_python_with_its_own_pip():
+    fresh = load("fresh-install.yml")
+    assert "schedule" in fresh[True] and "workflow_dispatch" in fresh[True]
+    job = fresh["jobs"]["fresh-install"]
+    matrix = job["strategy"]["matrix"]
+    assert matrix["python"] == ["3.10", "3.11", "3.12", "3.13"] and matrix["pip"] == ["stock"]
+    assert {"python": "3.13", "pip": "newest"} in matrix["include"]
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert runs.index("python -m venv .venv") < runs.index("make build") < runs.index("make test-fast")
+    assert any(run.startswith(".venv/bin/mkdocs build --strict") for run in runs)
