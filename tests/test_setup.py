@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -45,7 +46,7 @@ def wheel(folder: Path, name: str, requires: list[str]) -> tuple[Path, str]:
 def run_install(project: Path) -> subprocess.CompletedProcess:
     """The Makefile's install step in `project` (a venv of its own, the project's lock)."""
     return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        ["make", "--no-print-directory", ".venv/.installed", f"PYTHON={sys.executable}"],
+        [shutil.which("make") or "make", "--no-print-directory", ".venv/.installed", f"PYTHON={sys.executable}"],
         cwd=project,
         capture_output=True,
         text=True,
