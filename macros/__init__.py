@@ -10,7 +10,7 @@ All logic lives in plain, tested modules; this one only connects them to the eng
 
 from pathlib import Path
 
-from . import macro_calls, topic_page
+from . import macro_calls, sandbox, topic_page
 from .page_macros import Sources, load_sources, page_macros
 from .registry import RegistryError
 
@@ -54,21 +54,33 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
-    """MkDocs: before a page is rendered, its macro calls, each problem with the line of the
-    page file, and no traceback (a rendering error would print one)."""
+    """MkDocs: before mkdocs-macros renders a page, its macro calls are checked (each problem
+    with the line of the page file, and no traceback) and rendered in our sandbox (sandbox.py);
+    mkdocs-macros' own pass then finds no template syntax left and changes nothing."""
     if env.page.meta.get("render_macros") is not True:
         return
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
-    found = macro_calls.problems(
+    env.markdown = checked_and_rendered(
         env.markdown,
         macro_calls.body_start(source),
         env.page.file.src_uri,
         env.variables["kb_macros"],
         env.variables["kb_registry"],
         env.variables["kb_roles"],
+        env.conf,
     )
+
+
+def checked_and_rendered(body: str, first_line: int, page: str, macros: dict, registry, roles: set[str], conf) -> str:
+    """The page's Markdown with its macros expanded in the sandbox, or the error that stops the
+    build naming the page file and line (both engines call this)."""
+    found = macro_calls.problems(body, first_line, page, macros, registry, roles)
     if found:
         raise stop("\n".join(found))
+    try:
+        return sandbox.render(body, macros, conf)
+    except sandbox.TemplateLeft as error:
+        raise stop(f"docs/{page}: {error}") from None
 
 
 def on_post_page_macros(env):

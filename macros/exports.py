@@ -5,6 +5,10 @@ CSV columns, in order (lists are separated by "; ", which no value contains):
 id, kind, name, description, owner, country, year, url, url_note, recommended (yes/no),
 named_in, editors_links, also_known_as, native_names ("name (lang)"), unverified,
 status (a JSON list of {event, date, note, source}, as in the registry).
+
+A cell that a spreadsheet would read as a formula (it starts with =, +, -, @, a tab or a carriage
+return) starts with an apostrophe instead, as OWASP recommends against CSV injection; so does a
+cell that starts with an apostrophe, so that reading the file back removes exactly one.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ COLUMNS = [
     "status",
 ]
 SEPARATOR = "; "
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 SCHEMA_TYPES = {
@@ -84,8 +89,18 @@ def to_csv(registry: Registry) -> str:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for entry in registry.entries.values():
-        writer.writerow(row(entry))
+        writer.writerow({name: spreadsheet_safe(cell) for name, cell in row(entry).items()})
     return out.getvalue()
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` as a spreadsheet shows it as text, never as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def from_spreadsheet(cell: str) -> str:
+    """The inverse of `spreadsheet_safe`."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def row(entry: Entry) -> dict[str, str]:
@@ -112,7 +127,8 @@ def row(entry: Entry) -> dict[str, str]:
 
 
 def from_row(cells: dict[str, str]) -> Entry:
-    """An entry back from its CSV cells (the inverse of `row`)."""
+    """An entry back from its CSV cells as `to_csv` writes them (the inverse of `row`)."""
+    cells = {name: from_spreadsheet(cell) for name, cell in cells.items()}
 
     def items(name: str) -> tuple[str, ...]:
         return tuple(cells[name].split(SEPARATOR)) if cells[name] else ()

@@ -110,7 +110,7 @@ def render(terms: list[Term], abbreviations: list[tuple[str, str]], from_page: s
     """The glossary page's body: every term in alphabetical order, then the abbreviations."""
     lines = ["## Terms", ""]
     for term in sorted(terms, key=lambda t: t.term.lower().strip('"“')):
-        lines += [f"### {escape(term.term)} {{#{term.id}}}", "", term.definition.strip()]
+        lines += [f"### {escape(term.term)} {{ #{term.id} }}", "", term.definition.strip()]
         if term.see:
             lines[-1] += " See " + link("more on this", term.see, from_page) + "."
         lines.append("")

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from xml.sax.saxutils import escape as xml_escape
 
 DOCS = "docs/"
+FEED = "changes/feed.xml"  # where the build writes the Atom feed: beside the Changes page, which links it as "feed.xml"
 
 
 @dataclass(frozen=True)

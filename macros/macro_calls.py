@@ -1,6 +1,8 @@
 """Check every macro call of a page before it is rendered: an unknown macro or name, wrong
-arguments, an id the registry does not have, a kind or role that does not exist, and template
-syntax errors, each reported as `docs/page.md:line: what is wrong — how to fix it`.
+arguments, an id the registry does not have, a kind or role that does not exist, template
+syntax errors, and anything in the template beyond calls of the site's macros with plain values
+(attributes, filters, statements, includes, raw blocks), each reported as
+`docs/page.md:line: what is wrong — how to fix it`.
 
 Used by `make check` for every page and by the build before it renders a page, so that a
 contributor sees the same message, with the line of the page file, in both.
@@ -16,8 +18,7 @@ from jinja2 import nodes
 
 from .registry import REGISTRY_PATH, Registry
 from .render import TOPIC_LABELS
-
-VARIABLES = {"config"}  # names a page may use that are not macros
+from .sandbox import PLAIN_VALUES, TEMPLATE_SYNTAX
 
 
 def body_start(text: str) -> int:
@@ -41,28 +42,48 @@ def problems(
             "close every '{{' with '}}'; on a page with macros write a heading id as '{ #id }'"
         ]
     found = []
-    called = set()
+    for node, problem in _unsafe_nodes(tree, macros):
+        found.append(f"{where}:{first_line + node.lineno - 1}: {problem}")
     for call in tree.find_all(nodes.Call):
-        line = first_line + call.lineno - 1
-        if not isinstance(call.node, nodes.Name):
-            found.append(f"{where}:{line}: only the site's macros can be called — see CONTRIBUTING.md")
+        if isinstance(call.node, nodes.Name) and call.node.name in macros:
+            found += _call_problems(call, call.node.name, f"{where}:{first_line + call.lineno - 1}", macros, registry, roles)
+    return found
+
+
+ALLOWED = "a page may only call the site's macros with plain values, e.g. {{ ref('anchor-model') }}, or write {{ site_url }}"
+
+
+def _unsafe_nodes(tree: nodes.Template, macros: dict[str, Callable[..., str]]) -> list[tuple[nodes.Node, str]]:
+    """Every part of the template that is not text, a call of a macro with constant arguments,
+    or a plain value: what the sandbox (sandbox.py) would otherwise be the only wall against."""
+    found: list[tuple[nodes.Node, str]] = []
+    for output in tree.body:
+        if not isinstance(output, nodes.Output):
+            found.append((output, f"'{type(output).__name__.lower()}' statements are not allowed — {ALLOWED}"))
             continue
-        called.add(id(call.node))
-        found += _call_problems(call, call.node.name, f"{where}:{line}", macros, registry, roles)
-    for name in tree.find_all(nodes.Name):
-        if id(name) not in called and name.ctx == "load" and name.name not in VARIABLES and name.name not in macros:
-            found.append(
-                f"{where}:{first_line + name.lineno - 1}: unknown name '{name.name}' — "
-                f"use one of the macros: {', '.join(sorted(macros))}"
-            )
+        for item in output.nodes:
+            if isinstance(item, nodes.TemplateData):
+                if any(mark in item.data for mark in TEMPLATE_SYNTAX):
+                    found.append((item, f"template syntax inside a raw block is not allowed — {ALLOWED}"))
+            elif isinstance(item, nodes.Name):
+                if item.name not in PLAIN_VALUES:
+                    found.append((item, f"unknown name '{item.name}' — use one of the macros: {', '.join(sorted(macros))}"))
+            elif not isinstance(item, nodes.Call) or not isinstance(item.node, nodes.Name):
+                found.append((item, f"only the site's macros can be called — {ALLOWED}"))
+            elif item.node.name not in macros:
+                found.append((item, f"unknown macro '{item.node.name}' — use one of: {', '.join(sorted(macros))}"))
+            elif (
+                item.dyn_args
+                or item.dyn_kwargs
+                or not all(isinstance(arg, nodes.Const) for arg in [*item.args, *(kw.value for kw in item.kwargs)])
+            ):
+                found.append((item, f"{item.node.name}() takes plain values only (quoted text, numbers) — {ALLOWED}"))
     return found
 
 
 def _call_problems(
     call: nodes.Call, name: str, where: str, macros: dict[str, Callable[..., str]], registry: Registry, roles: set[str]
 ) -> list[str]:
-    if name not in macros:
-        return [f"{where}: unknown macro '{name}' — use one of: {', '.join(sorted(macros))}"]
     args = [arg.value if isinstance(arg, nodes.Const) else None for arg in call.args]
     kwargs = {kw.key: kw.value.value if isinstance(kw.value, nodes.Const) else None for kw in call.kwargs}
     try:

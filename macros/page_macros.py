@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import comparison, exports, finder, glossary, history, practices, reading_paths, relation_map, render
+from . import comparison, exports, finder, glossary, history, practices, reading_paths, relation_map, render, source_tree
 from .downloads import downloads_table
 from .registry import REGISTRY_PATH, Registry, RegistryError, load
 
@@ -32,7 +32,9 @@ class Sources:
 
 def load_sources(docs_dir: Path) -> Sources:
     """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
-    problems of all of them."""
+    problems of all of them, and refuses a docs folder that holds a symbolic link."""
+    if links := source_tree.symbolic_links(docs_dir):
+        raise RegistryError(links)
     problems, loaded = [], []
     loaders: list[tuple[Callable[..., Any], str]] = [
         (load, REGISTRY_PATH),

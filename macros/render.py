@@ -176,7 +176,7 @@ def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
     """The 'related' section of a theme or next-step page: first what the report itself names
     under the topic, then the editors' links, labelled as ours."""
     label = TOPIC_LABELS[topic.kind].lower()
-    lines = ["## Related themes, next steps and resources {#related}", "", f"**Named in the report under this {label}**", ""]
+    lines = ["## Related themes, next steps and resources { #related }", "", f"**Named in the report under this {label}**", ""]
     named = registry.entries_named_under(topic.id)
     lines += [_entry_item(registry, e, from_page) for e in named] or ["- The report names no programme or resource here."]
     lines += [
@@ -241,7 +241,7 @@ def resource_index(registry: Registry, from_page: str = INDEX_PAGE, attributes=l
         entries = [e for e in registry.entries.values() if e.kind == kind]
         if not entries:
             continue
-        lines += ['<div class="index-group" data-group markdown>', "", f"## {label} {{#kind-{kind}}}", ""]
+        lines += ['<div class="index-group" data-group markdown>', "", f"## {label} {{ #kind-{kind} }}", ""]
         for entry in sorted(entries, key=lambda e: e.name.lower()):
             lines += [f'<div class="index-entry" {attributes(entry)} markdown>', ""]
             lines += _index_entry(registry, entry, from_page) + ["</div>", ""]
@@ -285,7 +285,7 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
     if entry.url_note:
         facts.append(f"Note on the link: {escape(entry.url_note)}")
     return (
-        [f"### {marked(entry, display_name(entry))} {{#{entry.id}}}", "", marked(entry, full_description(entry)), ""]
+        [f"### {marked(entry, display_name(entry))} {{ #{entry.id} }}", "", marked(entry, full_description(entry)), ""]
         + [f"- {f}" for f in facts]
         + [""]
     )

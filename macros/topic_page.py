@@ -25,7 +25,7 @@ import yaml
 from markdown.extensions.toc import slugify
 
 from .registry import REPORT_PARTS, Registry, Topic
-from .render import TOPIC_LABELS, format_date, link
+from .render import TOPIC_LABELS, escape, format_date, link
 
 OUTSIDE_SOURCES = {
     "registry": "facts from the resource index, checked against public sources",
@@ -82,7 +82,7 @@ def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:
     lines = [
         '!!! abstract context-notice "Where this comes from"',
         f"    This page sums up {position.lower()} of the report on a two-day workshop in "
-        f"{workshop.place}, on {_date_range(workshop.start, workshop.end)}. {workshop.participants}",
+        f"{escape(workshop.place)}, on {_date_range(workshop.start, workshop.end)}. {escape(workshop.participants)}",
         "",
         f"    The report records views that people shared under the {rule}: it ties no view to "
         "a named participant. It is not a study of what works. Where this page adds facts or links "

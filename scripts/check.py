@@ -19,15 +19,17 @@ from pathlib import Path
 import yaml
 from bs4 import NavigableString
 
-from macros import macro_calls, topic_page
+from macros import history, macro_calls, topic_page
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
-from scripts import page_text, paraphrase, readability
+from scripts import html_policy, page_links, page_text, paraphrase, readability, site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
+# A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
+PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
 # Status events after which an entry must be written about in the past tense.
 ENDED = {"succeeded", "ended", "dissolved", "left-office"}
 PRESENT_TENSE = re.compile(r"\b(is|are|remains?|continues?|runs|leads|serves|coordinates|connects|still has)\b", re.I)
@@ -194,10 +196,15 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     renderer = page_text.Renderer(sources, page_text.site_config(ROOT))
     problems, figures = [], []
     data_files = [docs / REGISTRY_PATH, docs / "glossary.yml"]
+    rendered: dict[str, str] = {}
     for path in _pages(docs):
         relative = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
+        policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.to_html)
+        if policy:
+            problems += policy
+            continue
         if meta.get("render_macros") is True:
             roles = {r.id for r in sources.roles}
             calls = macro_calls.problems(body, body_line, relative, renderer.macros, sources.registry, roles)
@@ -209,6 +216,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         except Exception as error:  # noqa: BLE001 - any failure of a page's macros is reported, not raised
             problems.append(f"{display(path)}:{body_line}: the page cannot be rendered ({error}) — fix its macro calls")
             continue
+        rendered[relative] = page.html
         blocks = page_text.prose_blocks(page.html)
         measured = readability.measure(blocks)
         figures.append((display(path), measured))
@@ -226,6 +234,16 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
             problems += [f"{_where(t, [path])}: {t}" for t in unlinked_terms(page.html, sources)]
         problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
+    if not problems:  # every page rendered: their links can be followed
+        # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
+        nav = (
+            site_config.nav_pages(renderer.config.get("nav") or [])
+            if docs.resolve() == (ROOT / "docs").resolve()
+            else list(rendered)
+        )
+        problems += page_links.problems(
+            docs, rendered, nav, lambda page, needle: _line_of(docs / page, needle, data_files), {history.FEED}
+        )
     problems += [
         f"docs/{REGISTRY_PATH}: entry '{e.id}': its description speaks in the present tense but it {_ended(e)} — put it in the "
         "past tense"
@@ -309,6 +327,15 @@ def _where(sentence: str, files: list[Path]) -> str:
     return f"{display(files[0])}:1"
 
 
+def _line_of(path: Path, needle: str, data_files: list[Path]) -> str:
+    """file:line of the first line holding `needle` in the page, else in a data file, else the page's first line."""
+    for file in [path, *data_files]:
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+            if needle in line:
+                return f"{display(file)}:{number}"
+    return f"{display(path)}:1"
+
+
 def _pages(docs: Path) -> list[Path]:
     return [p for p in sorted(docs.rglob("*.md")) if not p.relative_to(docs).as_posix().startswith("includes/")]
 
@@ -337,8 +364,12 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
     topic_pages = {t.page for t in registry.topics.values()} if registry else set()
+    problems += snippet_links(ROOT)
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
+        if not PAGE_NAME.fullmatch(relative):
+            problems.append(f"{display(page)}:1: page file names use a-z, 0-9 and hyphens only — rename it, e.g. my-page.md")
+            continue
         problems += check_page(page, display(page), registry if relative in topic_pages else None, roles)
     figures: list[tuple[str, readability.Figures]] = []
     if sources and not problems:
@@ -347,6 +378,24 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     if docs.resolve() == (ROOT / "docs").resolve():
         problems += paraphrase.problems(docs) + check_citation()
     return problems, figures
+
+
+def snippet_links(root: Path) -> list[str]:
+    """Snippet base paths (mkdocs.yml) that are symbolic links: a snippet could read anything through one."""
+    config = page_text.site_config(root)
+    bases: list[str] = next(
+        (
+            item["pymdownx.snippets"].get("base_path", [])
+            for item in config.get("markdown_extensions", [])
+            if isinstance(item, dict) and "pymdownx.snippets" in item
+        ),
+        [],
+    )
+    return [
+        f"mkdocs.yml:1: the snippet base path {base} is a symbolic link — make it a regular file or folder"
+        for base in bases
+        if (root / base).is_symlink()
+    ]
 
 
 def display(path: Path) -> str:

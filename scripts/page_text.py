@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 import markdown
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros import topic_page
+from macros import sandbox, topic_page
 from macros.page_macros import Sources, page_macros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,16 +68,17 @@ class Renderer:
             "extra": config.get("extra") or {},
             "use_directory_urls": config.get("use_directory_urls", True),
         }
-        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined)  # noqa: S701 - renders Markdown, not HTML: escaping would corrupt it; every registry text is escaped by render.escape
+        self.conf = conf
+        self.config = config
         self.macros = page_macros(sources, conf, lambda: self._page)
-        self.jinja.globals.update(self.macros, config=conf)
         names, configs = [], {}
         for item in config.get("markdown_extensions", []):
             name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
             names.append(name)
             configs[name] = dict(options or {})
-        if "pymdownx.snippets" in configs:
-            configs["pymdownx.snippets"]["base_path"] = [str(root)]
+        if "pymdownx.snippets" in configs:  # base paths are relative to the repository root, where MkDocs runs
+            snippets = configs["pymdownx.snippets"]
+            snippets["base_path"] = [str(root / path) for path in snippets.get("base_path", ["."])]
         self.extensions, self.extension_configs = names, configs
 
     def expand(self, path: str, body: str, meta: dict) -> str:
@@ -86,16 +86,17 @@ class Renderer:
         Markdown: macros expanded, and the frame of a topic page added."""
         self._page = path
         if meta.get("render_macros") is True:
-            body = self.jinja.from_string(body).render()
+            body = sandbox.render(body, self.macros, self.conf)
         return topic_page.annotate(body, self.registry, path, meta.get("sources"))
 
     def render(self, path: str, text: str) -> Page:
         """The page at `path` (under docs/) with source `text`, as HTML."""
         meta, body, body_line = split_front_matter(text)
-        html = markdown.markdown(
-            self.expand(path, body, meta), extensions=self.extensions, extension_configs=self.extension_configs
-        )
-        return Page(path, meta, body_line, html)
+        return Page(path, meta, body_line, self.to_html(self.expand(path, body, meta)))
+
+    def to_html(self, text: str) -> str:
+        """Markdown `text` as HTML, with the site's extensions."""
+        return markdown.markdown(text, extensions=self.extensions, extension_configs=self.extension_configs)
 
 
 def prose_blocks(html: str) -> list[str]:

@@ -22,7 +22,7 @@ from macros import exports, history
 from macros.registry import REGISTRY_PATH, load, parse, read
 from scripts import check, csp
 
-FEED = "changes/feed.xml"  # beside the Changes page, so that the page links it as "feed.xml"
+FEED = history.FEED
 # What must never reach a built page's text: macro syntax, and the front matter's keys.
 LEFTOVER_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 LEFTOVER_FRONT_MATTER = re.compile(r"^(description|render_macros|sources|roles|edit_source|pdf): ", re.M)

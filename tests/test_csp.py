@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+
+import pytest
 
 from scripts import csp
+
+THEME = csp.theme_scripts(csp.template_folders())
+# Material's first inline script as a page carries it, with the page's base URL filled in.
+MATERIAL_BASE = (csp.template_folders()[0] / "partials/javascripts/base.html").read_text(encoding="utf-8")
+SCOPE = re.sub(r"\{\{.*?\}\}", "../..", MATERIAL_BASE.split("<script>")[1].split("</script>")[0])
 
 
 def sha(text: str) -> str:
@@ -17,17 +25,37 @@ def test_only_inline_scripts_that_run_are_hashed():
         '<script>a()</script><script src="x.js"></script><script type="application/ld+json">{"a": 1}</script>'
         '<script id="__config" type="application/json">{}</script><script>b()</script><script>a()</script>'
     )
-    assert csp.inline_hashes(html) == [sha("a()"), sha("b()")]
+    allowed = [re.compile(re.escape("a()")), re.compile(re.escape("b()"))]
+    assert csp.inline_hashes(html, allowed) == [sha("a()"), sha("b()")]
+
+
+def test_the_theme_scripts_are_known_from_the_theme_templates_before_any_page_is_read():
+    assert csp.template_folders()[0].parent.name == "material" and len(THEME) >= 6
+    assert csp.unknown_scripts(f"<script>{SCOPE}</script>", THEME) == []
+    assert csp.unknown_scripts(f"<script>{SCOPE.replace('../..', '/other/')}</script>", THEME) == []  # any base URL
+    for planted in ["alert(1)", SCOPE.replace("../..", '",alert(1),"'), SCOPE + ";alert(1)", "__md_scope=1"]:
+        assert csp.unknown_scripts(f"<script>{planted}</script>", THEME) == [planted], planted
+        assert csp.inline_hashes(f"<script>{planted}</script>", THEME) == []  # no hash: blocked
+
+
+def test_a_page_with_a_script_no_theme_ships_stops_the_build_or_gets_no_hash(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text(f"<html><head></head><body><script>{SCOPE}</script><article><script>steal()</script></article></body></html>")
+    with pytest.raises(SystemExit, match="index.html: an inline script that no theme ships"):
+        csp.add_policy(tmp_path)
+    csp.add_policy(tmp_path, refuse_unknown=False)
+    content = page.read_text().split('content="')[1].split('"')[0]
+    assert sha(SCOPE) in content and sha("steal()") not in content
 
 
 def test_the_policy_allows_the_site_itself_and_the_hashed_scripts_only(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "a/index.html").write_text("<html><head><title>t</title><script>go()</script></head><body></body></html>")
+    (tmp_path / "a/index.html").write_text(f"<html><head><title>t</title><script>{SCOPE}</script></head><body></body></html>")
     assert csp.add_policy(tmp_path) == 1
     html = (tmp_path / "a/index.html").read_text()
     content = html.split('content="')[1].split('"')[0]
     directives = dict(d.split(" ", 1) for d in content.split("; "))
-    assert directives["default-src"] == "'self'" and directives["script-src"] == f"'self' {sha('go()')}"
+    assert directives["default-src"] == "'self'" and directives["script-src"] == f"'self' {sha(SCOPE)}"
     assert directives["style-src"] == "'self'" and directives["object-src"] == "'none'"
     assert html.index("Content-Security-Policy") < html.index("<script>")  # before anything it governs
 

@@ -1,0 +1,54 @@
+"""Render a page's macros in a sandbox that reaches nothing but the site's macros.
+
+A page with `render_macros: true` is a Jinja template written by a contributor, so it is
+untrusted: it is rendered here, in Jinja's immutable sandbox (no attribute starting with `_`, no
+changes to objects), with no loader (so no `include`, `import` or `extends` can read a file),
+and with nothing in its namespace but the site's macros and plain string values. macro_calls.py
+refuses, with file and line, every template that is more than calls of those macros with plain
+values; this module is the second wall behind it.
+
+Both engines and `make check` render through `render`, so what runs at build time is exactly
+what the check ran. The engine's own macro pass then sees text without template syntax (`guard`),
+which it passes through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+# Plain values a page may use besides the macros, taken from the site's configuration.
+PLAIN_VALUES = ("site_url",)
+# What opens Jinja syntax; none of it may be left in a rendered page.
+TEMPLATE_SYNTAX = ("{{", "{%", "{#")
+
+
+class TemplateLeft(Exception):
+    """A rendered page still holds template syntax (from a `raw` block or from data)."""
+
+
+def namespace(macros: Mapping[str, Callable[..., str]], conf: Mapping) -> dict[str, object]:
+    """What a page's template can see: the macros, and the plain values as strings."""
+    return {**macros, **{name: str(conf.get(name) or "") for name in PLAIN_VALUES}}
+
+
+def render(body: str, macros: Mapping[str, Callable[..., str]], conf: Mapping) -> str:
+    """`body` with its macro calls expanded, in the sandbox; raises TemplateLeft if the result
+    still holds template syntax that the engine would run next."""
+    environment = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)  # noqa: S701 - renders Markdown; every data text is escaped by render.escape
+    result = environment.from_string(body).render(namespace(macros, conf))
+    guard(result)
+    return result
+
+
+def guard(text: str) -> None:
+    """Raise TemplateLeft, naming the line, if `text` holds template syntax."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = next((mark for mark in TEMPLATE_SYNTAX if mark in line), None)
+        if found:
+            raise TemplateLeft(
+                f"line {number} of the rendered page holds '{found}' — template syntax may not come out of a macro, "
+                "a raw block or a data file; remove it"
+            )
