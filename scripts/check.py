@@ -201,7 +201,11 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         relative = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
-        policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.to_html)
+        try:
+            policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.to_html)
+        except Exception as error:  # noqa: BLE001 - a page Markdown cannot convert (a missing snippet...) is reported, not raised
+            problems.append(f"{display(path)}:{body_line}: the page cannot be converted ({error}) — fix it")
+            continue
         if policy:
             problems += policy
             continue

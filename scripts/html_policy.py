@@ -95,28 +95,24 @@ def problems(name: str, body: str, body_line: int, macros: bool, to_html: Callab
     html = to_html(MACRO.sub("", body) if macros else body)
     found = []
     for element in BeautifulSoup(html, "html.parser").find_all(True):
-        for problem, needle in _refusals(element):
-            found.append(f"{name}:{_line(body, body_line, needle)}: {problem}")
+        for problem, needles in _refusals(element):
+            found.append(f"{name}:{_line(body, body_line, needles)}: {problem}")
     return found
 
 
-def _refusals(element: Tag) -> list[tuple[str, str]]:
-    """(what is wrong, a string to find its line by) for one element."""
+def _refusals(element: Tag) -> list[tuple[str, list[str]]]:
+    """(what is wrong, strings to find its line by, best first) for one element."""
     if element.name not in TAGS:
-        return [
-            (
-                f"the HTML element <{element.name}> is not allowed in a page — use Markdown; see CONTRIBUTING.md",
-                f"<{element.name}",
-            )
-        ]
+        message = f"the HTML element <{element.name}> is not allowed in a page — use Markdown; see CONTRIBUTING.md"
+        return [(message, [f"<{element.name}"])]
     found = []
     allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(element.name, set())
     for attribute, value in element.attrs.items():
         text = " ".join(value) if isinstance(value, list) else str(value)
         if attribute not in allowed and not attribute.startswith("aria-"):
-            found.append((f"the attribute '{attribute}' is not allowed on <{element.name}> — remove it", attribute))
+            found.append((f"the attribute '{attribute}' is not allowed on <{element.name}> — remove it", [attribute]))
         elif attribute in URL_ATTRIBUTES and (problem := _address_problem(element.name, attribute, text)):
-            found.append((problem, text[:40]))
+            found.append((problem, [text[:40], text[:4], f"<{element.name}"]))
     return found
 
 
@@ -130,10 +126,12 @@ def _address_problem(tag: str, attribute: str, address: str) -> str | None:
     return None
 
 
-def _line(body: str, body_line: int, needle: str) -> int:
-    """The file line of the first body line holding `needle` (case-insensitive), else the body's first."""
-    lowered = needle.lower()
-    for number, line in enumerate(body.splitlines(), start=body_line):
-        if lowered and lowered in line.lower():
-            return number
+def _line(body: str, body_line: int, needles: list[str]) -> int:
+    """The file line of the first body line holding the first of `needles` found
+    (case-insensitive), else the body's first line."""
+    lines = body.lower().splitlines()
+    for needle in (n.lower() for n in needles if n):
+        for number, line in enumerate(lines, start=body_line):
+            if needle in line:
+                return number
     return body_line

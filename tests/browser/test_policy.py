@@ -4,6 +4,10 @@ page does not run."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import shutil
+
 from bs4 import BeautifulSoup
 
 POLICY = 'meta[http-equiv="Content-Security-Policy"]'
@@ -77,3 +81,40 @@ def test_the_offline_copy_has_a_file_policy_and_search_works_under_it(page, unzi
     page.locator('input[name="country"][value="finland"]').check()
     assert "of" in page.locator(".finder-status").inner_text()
     assert found == []
+
+
+PLANTED = "window.planted = true"
+
+
+def plant(page_file) -> str:
+    """Put a script and an event handler into the article of a built page, as if a contributor's
+    page had got past make check; return the page's policy."""
+    html = page_file.read_text(encoding="utf-8")
+    article = '<article class="md-content__inner md-typeset">'
+    assert article in html
+    html = html.replace(article, article + f'<script>{PLANTED}</script><img src="x" onerror="{PLANTED}">', 1)
+    page_file.write_text(html, encoding="utf-8")
+    return str(BeautifulSoup(html, "html.parser").select_one(POLICY)["content"])
+
+
+def test_a_script_planted_in_page_content_neither_runs_nor_is_allowed_online_or_offline(page, built_site, unzipped, tmp_path):
+    """The policy hashes only the theme's scripts, known before the pages are read
+    (scripts/csp.py): a script in page content has no hash, so Chromium blocks it, on the
+    published site and in the offline bundle."""
+    from scripts.serve import serve
+
+    digest = base64.b64encode(hashlib.sha256(PLANTED.encode()).digest()).decode()
+    online, offline = tmp_path / "online", tmp_path / "offline"
+    shutil.copytree(built_site, online, ignore=shutil.ignore_patterns("downloads"))
+    shutil.copytree(unzipped, offline, ignore=shutil.ignore_patterns("downloads"))
+    for policy in [plant(online / "about/index.html"), plant(offline / "about.html")]:
+        assert digest not in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    found = violations(page)
+    with serve(online) as base:
+        page.goto(base + "about/")
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.planted === undefined")
+    page.goto((offline / "about.html").as_uri())
+    page.wait_for_load_state("load")
+    assert page.evaluate("window.planted === undefined")
+    assert len([v for v in found if "script-src" in v]) >= 4, found  # the script and the handler, on both copies
