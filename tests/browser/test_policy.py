@@ -94,7 +94,9 @@ def plant(page_file) -> str:
     assert article in html
     html = html.replace(article, article + f'<script>{PLANTED}</script><img src="x" onerror="{PLANTED}">', 1)
     page_file.write_text(html, encoding="utf-8")
-    return str(BeautifulSoup(html, "html.parser").select_one(POLICY)["content"])
+    policy = BeautifulSoup(html, "html.parser").select_one(POLICY)
+    assert policy is not None
+    return str(policy["content"])
 
 
 def test_a_script_planted_in_page_content_neither_runs_nor_is_allowed_online_or_offline(page, built_site, unzipped, tmp_path):
