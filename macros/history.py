@@ -43,6 +43,7 @@ def commits(root: Path) -> list[Commit]:
     for block in log.split("\x00")[1:]:
         head, *files = block.strip("\n").splitlines()
         sha, when, summary = head.split("\x1f")
+        summary = "".join(c if c.isprintable() else " " for c in summary)  # no control character reaches the feed's XML
         found.append(Commit(sha, dt.datetime.fromisoformat(when), summary, tuple(f for f in files if f.startswith(DOCS))))
     return found
 

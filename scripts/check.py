@@ -101,6 +101,12 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
                     f"{name}:{n}: '{{#' opens a Jinja comment on a page with macros — move the heading id to a page "
                     "without macros or write it with attr_list spacing '{ #id }'"
                 )
+    title_lines = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
+    if isinstance(meta.get("title"), str):
+        title_lines.append((lines.get("title", 1), meta["title"]))
+    for n, line in title_lines:
+        if re.search(r"[<>]|&[#\w]+;", line):
+            problems.append(f"{name}:{n}: a page title holds markup or an HTML entity — write it as plain text")
     headings = [n for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
     if len(headings) != 1:
         where = headings[1] if len(headings) > 1 else body_line
@@ -109,7 +115,7 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
     source = meta.get("edit_source")
-    if source and not (ROOT / source).is_file():
+    if source and (not (ROOT / source).resolve().is_relative_to(ROOT) or not (ROOT / source).is_file()):
         problems.append(
             f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root"
         )
