@@ -148,6 +148,13 @@ def empty_macros_project(dest: Path) -> Path:
 # --- scaled content -----------------------------------------------------------------------
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Writes a value shared by several entries out in full each time, as a contributor would."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
     """A copy with `factor` sets of the themes and next steps and `factor` times the registry.
 
@@ -202,7 +209,8 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             )
         collections.setdefault((n - 2) // 10 + 1, []).append({f"Set {n}": set_pages})
     scaled = {"workshop": registry["workshop"], "topics": topics, "entries": entries}
-    (docs / "resources/registry.yml").write_text(yaml.safe_dump(scaled, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    registry = yaml.dump(scaled, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)  # the registry refuses aliases
+    (docs / "resources/registry.yml").write_text(registry, encoding="utf-8")
     config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
     nav = config["nav"]
     if collections:

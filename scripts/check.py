@@ -19,10 +19,10 @@ from pathlib import Path
 import yaml
 from bs4 import NavigableString
 
-from macros import history, macro_calls, topic_page
+from macros import history, macro_calls, pages, topic_page
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
-from scripts import html_policy, page_links, page_text, paraphrase, readability, site_config
+from scripts import html_policy, page_links, page_text, paraphrase, readability
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -246,11 +246,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
     if not problems:  # every page rendered: their links can be followed
         # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
-        nav = (
-            site_config.nav_pages(renderer.config.get("nav") or [])
-            if docs.resolve() == (ROOT / "docs").resolve()
-            else list(rendered)
-        )
+        nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == (ROOT / "docs").resolve() else list(rendered)
         problems += page_links.problems(
             docs, rendered, nav, lambda page, needle: _line_of(docs / page, needle, data_files), {history.FEED}
         )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from macros import topic_page
+from macros import pages, topic_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # The MkDocs 1.x engines that build this site from mkdocs.yml, the first the default (README,
@@ -54,11 +54,7 @@ def front_matter(page: Path) -> dict:
 
 def nav_pages(nav) -> list[str]:
     """Every Markdown path of a MkDocs nav, in reading order."""
-    pages: list[str] = []
-    for item in nav:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        pages += nav_pages(value) if isinstance(value, list) else [value]
-    return pages
+    return pages.nav_pages(nav)
 
 
 def html_path(page: str, directory_urls: bool) -> str:
