@@ -10,7 +10,7 @@ All logic lives in plain, tested modules; this one only connects them to the eng
 
 from pathlib import Path
 
-from . import macro_calls, sandbox, topic_page
+from . import macro_calls, pages, sandbox, topic_page
 from .page_macros import Sources, load_sources, page_macros
 from .registry import RegistryError
 
@@ -62,7 +62,7 @@ def on_pre_page_macros(env):
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     env.markdown = checked_and_rendered(
         env.markdown,
-        macro_calls.body_start(source),
+        pages.split(source).body_line,
         env.page.file.src_uri,
         env.variables["kb_macros"],
         env.variables["kb_registry"],

@@ -1,5 +1,5 @@
-"""The table of downloads on the downloads page: the PDF of the whole site, the offline bundle,
-the registry as data, and the PDF of each page that has one (in pages/)."""
+"""The table of downloads on the downloads page: every artifact of the build (artifacts.py) that
+is there, the per-page PDFs with their pages' titles."""
 
 from __future__ import annotations
 
@@ -7,19 +7,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
-KINDS = {
-    ".pdf": (
-        "PDF of the whole site",
-        "A4, with a table of contents, bookmarks and page numbers; for printing and reading offline.",
-    ),
-    ".zip": (
-        "Offline HTML bundle",
-        "Unzip it anywhere and open index.html in a browser; navigation and search work without a network.",
-    ),
-    ".json": ("Resource registry (JSON)", "Every entry with all its fields, valid against the registry's JSON Schema."),
-    ".csv": ("Resource registry (CSV)", "One row per entry, for spreadsheets; the columns are explained below."),
-}
-PAGE_PDFS = "pages"
+from .artifacts import ARTIFACTS
 
 
 def human_size(size: int) -> str:
@@ -30,25 +18,21 @@ def human_size(size: int) -> str:
 def downloads_table(directory: str | Path | None, published_downloads: str, page_titles: dict[str, str] | None = None) -> str:
     """A Markdown table of the files in `directory`, or where to get them when there are none.
     `page_titles` names the page of each single-page PDF by its file name without '.pdf'."""
-    folder = Path(directory) if directory else None
-    files = sorted(p for p in folder.iterdir() if p.suffix in KINDS) if folder else []
-    if folder is None or not files:
+    folder = Path(directory or ".")
+    rows = ["| Download | Size | Built | What it is |", "|---|---|---|---|"]
+    # The files by name, then the single pages' PDFs.
+    for artifact in sorted(ARTIFACTS, key=lambda a: (a.per_page, a.file)) if directory else ():
+        if artifact.per_page:
+            for path in sorted(folder.glob(artifact.path("*"))):
+                title = (page_titles or {}).get(path.stem, path.stem)
+                rows.append(_row(path, artifact.path(path.stem), artifact.title.format(title=title), artifact.description))
+        elif (folder / artifact.file).is_file():
+            rows.append(_row(folder / artifact.file, artifact.file, artifact.title, artifact.description))
+    if len(rows) == 2:
         address = html.escape(published_downloads, quote=True)
         return (
             f"The files are built with `make build`. Get the current ones from the published site: "
             f'<a href="{address}">{address}</a>.\n'
-        )
-    rows = ["| Download | Size | Built | What it is |", "|---|---|---|---|"]
-    rows += [_row(path, path.name, *KINDS[path.suffix]) for path in files]
-    for path in sorted((folder / PAGE_PDFS).glob("*.pdf")) if (folder / PAGE_PDFS).is_dir() else []:
-        title = (page_titles or {}).get(path.stem, path.stem)
-        rows.append(
-            _row(
-                path,
-                f"{PAGE_PDFS}/{path.name}",
-                f"PDF: {title}",
-                "This page alone, with a cover block, bookmarks and page numbers.",
-            )
         )
     return "\n".join(rows) + "\n"
 

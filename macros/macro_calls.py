@@ -21,14 +21,6 @@ from .render import TOPIC_LABELS
 from .sandbox import PLAIN_VALUES, TEMPLATE_SYNTAX
 
 
-def body_start(text: str) -> int:
-    """The line of a page file on which the Markdown that MkDocs renders starts: after the
-    front matter and the blank lines that MkDocs strips after it."""
-    start = text.index("\n---\n", 3) + 5 if text.startswith("---\n") and "\n---\n" in text[3:] else 0
-    body = text[start:]
-    return text[:start].count("\n") + (len(body) - len(body.lstrip("\n"))) + 1
-
-
 def problems(
     body: str, first_line: int, page: str, macros: dict[str, Callable[..., str]], registry: Registry, roles: set[str]
 ) -> list[str]:

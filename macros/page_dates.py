@@ -1,7 +1,7 @@
 """When each page last changed, from one `git log` call: the date of the newest commit that
 touched the page's source (or, for a page with `edit_source`, the file it is built from).
 
-Plain Python, used by both engines' adapters (hooks/last_updated.py for MkDocs, zensical.py for
+Plain Python, used by both engines' adapters (hooks/page_data.py for MkDocs, zensical.py for
 Zensical). The date goes into the page's metadata as `last_updated`, an ISO date string that
 the templates format; without git history a page gets no date rather than a wrong one.
 """

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import comparison, exports, finder, glossary, history, practices, reading_paths, relation_map, render, source_tree
+from . import comparison, exports, finder, glossary, history, pages, practices, reading_paths, relation_map, render, source_tree
 from .downloads import downloads_table
 from .registry import REGISTRY_PATH, Registry, RegistryError, load
 
@@ -90,7 +90,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
 
     def resource_index() -> str:
         """The finder's form, then every registry entry, grouped by kind."""
-        address = conf["site_url"] + relation_map.built_path(current_page(), True)
+        address = conf["site_url"] + pages.address(current_page())
         return (
             finder.form(registry)
             + "\n"
@@ -139,7 +139,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         extra = conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        titles = {render.page_slug(page): title for page, (_, title) in titled_pages().items() if page.endswith(".md")}
+        titles = {pages.slug(page): title for page, (_, title) in titled_pages().items() if page.endswith(".md")}
         return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
     def glossary_terms() -> str:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pages import split
 from .registry import Problem, Registry, RegistryError, parse, read
 from .render import escape, link, topic_label
-from .topic_page import front_matter, sections
+from .topic_page import sections
 
 ROLES_PATH = "roles.yml"  # relative to the docs folder
 
@@ -70,7 +71,7 @@ def stops(docs_dir: Path, registry: Registry) -> dict[str, list[Stop]]:
     found: dict[str, list[Stop]] = {}
     for topic in registry.topics_of("theme") + registry.topics_of("next-step"):
         text = (docs_dir / topic.page).read_text(encoding="utf-8")
-        tags = front_matter(text).get("roles") or {}
+        tags = split(text).meta.get("roles") or {}
         for _, section, heading in sections(text):
             for role, why in (tags.get(section) or {}).items():
                 found.setdefault(role, []).append(Stop(topic.id, section, heading, " ".join(str(why).split())))

@@ -12,8 +12,8 @@ relations as text.
 from __future__ import annotations
 
 import html
-import posixpath
 
+from .pages import relative_address
 from .registry import Entry, Registry, Topic
 from .render import INDEX_PAGE, TOPIC_LABELS, display_name, link, reference, topic_label
 
@@ -23,27 +23,6 @@ ENTRY_X, ENTRY_W = 450, 270  # the entries' column
 WIDTH = ENTRY_X + ENTRY_W + 10
 BOX_H, TOPIC_H = 22, 40  # an entry's box, a topic's box (two lines)
 CHARS = 36  # longer labels are cut, in full in their tooltip and in the list
-
-
-def built_path(page: str, directory_urls: bool) -> str:
-    """Where a page (a path under docs/) is written: 'themes/a/' or 'themes/a.html', 'resources/'
-    or 'resources/index.html', '' or 'index.html'."""
-    stem = page.removesuffix(".md")
-    if not directory_urls:
-        return stem + ".html"
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
-def page_url(target: str, from_page: str, directory_urls: bool) -> str:
-    """The address of page `target` (a path under docs/, with an optional #anchor) as seen
-    from page `from_page`. The map is raw HTML, so MkDocs does not rewrite its links."""
-    path, _, anchor = target.partition("#")
-    here, there = built_path(from_page, directory_urls), built_path(path, directory_urls)
-    base = here.rstrip("/") if directory_urls else posixpath.dirname(here)
-    relative = posixpath.relpath(there or ".", base or ".")
-    if there.endswith("/") or not there:
-        relative += "/"
-    return relative + (f"#{anchor}" if anchor else "")
 
 
 def connected_entries(registry: Registry) -> list[Entry]:
@@ -87,7 +66,7 @@ def svg(registry: Registry, from_page: str, directory_urls: bool) -> str:
         lines = [f"{TOPIC_LABELS[topic.kind]} {topic.number}", topic.title]
         parts.append(
             _node(
-                page_url(topic.page, from_page, directory_urls),
+                relative_address(topic.page, from_page, directory_urls),
                 TOPIC_X,
                 topic_y[topic.id],
                 TOPIC_W,
@@ -97,7 +76,7 @@ def svg(registry: Registry, from_page: str, directory_urls: bool) -> str:
             )
         )
     for entry in entries:
-        url = page_url(f"{INDEX_PAGE}#{entry.id}", from_page, directory_urls)
+        url = relative_address(f"{INDEX_PAGE}#{entry.id}", from_page, directory_urls)
         parts.append(_node(url, ENTRY_X, entry_y[entry.id], ENTRY_W, BOX_H, [display_name(entry)], "map-node--entry"))
     parts.append("</svg>")
     return "\n".join(parts)

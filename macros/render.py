@@ -71,14 +71,6 @@ def link(text: str, target: str, from_page: str, markup: str | None = None) -> s
     return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
 
 
-def page_slug(page: str) -> str:
-    """A page's id from its address, as the templates derive it from `page.url`:
-    'themes/digital-literacy.md' -> 'themes-digital-literacy', 'resources/index.md' -> 'resources',
-    'index.md' -> 'home'. Names its PDF, citation key and RIS file."""
-    path = page.removesuffix(".md").removesuffix("index").strip("/")
-    return path.replace("/", "-") or "home"
-
-
 def topic_label(topic: Topic) -> str:
     """e.g. 'Key theme 2: Digital literacy against extremism'."""
     return f"{TOPIC_LABELS[topic.kind]} {topic.number}: {topic.title}"

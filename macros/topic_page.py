@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
 from markdown.extensions.toc import slugify
 
 from .registry import REPORT_PARTS, Registry, Topic
@@ -35,16 +34,6 @@ ABOUT_PAGE = "about.md"
 GLOSSARY_RULE = "glossary.md#chatham-house-rule"
 _HEADING = re.compile(r"^## +(?P<text>.*?)(?: *\{(?P<attrs>[^}]*)\})? *$")
 _FENCE = re.compile(r"^(```|~~~)")
-
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml where installed: ten times faster
-
-
-def front_matter(text: str) -> dict:
-    """The front matter of a page's text ({} if none)."""
-    if not text.startswith("---\n") or "\n---\n" not in text[4:]:
-        return {}
-    return yaml.load(text[4 : text.index("\n---\n", 4)], Loader=_YAML_LOADER) or {}  # noqa: S506 (a safe loader)
 
 
 def known_sources(registry: Registry) -> list[str]:

@@ -6,7 +6,7 @@ its hooks, with the same functions:
 - after them: the context notice and section sources of topic pages (topic_page.py), as
   on_post_page_macros does;
 - the page's `last_updated` date from one `git log` call (page_dates.py), as
-  hooks/last_updated.py does. Zensical hands the page's metadata to its templates after the
+  hooks/page_data.py does. Zensical hands the page's metadata to its templates after the
   Markdown is converted, so the date reaches them.
 
 Zensical (0.0.x) renders each page with Python-Markdown and keeps the page (its path and
@@ -24,7 +24,8 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from zensical.extensions.context import ContextPreprocessor
 
-from . import checked_and_rendered, macro_calls, sources_of, stop, topic_page
+from . import checked_and_rendered, pages, sources_of, stop, topic_page
+from .artifacts import page_pdf
 from .page_dates import commit_dates, page_source
 from .page_macros import Sources, page_macros
 
@@ -99,11 +100,13 @@ class FrameTopicPage(Preprocessor):
         return topic_page.annotate("\n".join(lines), registry, page.path, page.meta.get("sources")).split("\n")
 
 
-class DatePage(Preprocessor):
-    """Put the date the page's source last changed into its metadata."""
+class PageData(Preprocessor):
+    """Put the page's slug and the date its source last changed into its metadata."""
 
     def run(self, lines: list[str]) -> list[str]:
         page, config = page_context(self.md)
+        page.meta["slug"] = pages.slug(page.path)
+        page.meta["pdf_file"] = page_pdf(page.meta["slug"])
         docs = docs_dir(config)
         day = dates_of(docs.parent).get(page_source(docs.name, page.path, page.meta))
         if day:
@@ -114,14 +117,14 @@ class DatePage(Preprocessor):
 def first_line(source: str, body: str) -> int:
     """The line of the page file on which `body` (the Markdown Zensical renders) starts."""
     start = source.find(body[:200]) if body.strip() else -1
-    return source.count("\n", 0, start) + 1 if start >= 0 else macro_calls.body_start(source)
+    return source.count("\n", 0, start) + 1 if start >= 0 else pages.split(source).body_line
 
 
 class PageFrameExtension(Extension):
     """Registers the three preprocessors around Zensical's macros preprocessor."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        md.preprocessors.register(DatePage(md), "kb_page_date", MACROS_PRIORITY + 2)
+        md.preprocessors.register(PageData(md), "kb_page_data", MACROS_PRIORITY + 2)
         md.preprocessors.register(CheckMacroCalls(md), "kb_check_macro_calls", MACROS_PRIORITY + 1)
         md.preprocessors.register(FrameTopicPage(md), "kb_frame_topic_page", MACROS_PRIORITY - 1)
 

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import yaml
 
+from macros import pages
+from macros.artifacts import ARTIFACTS
 from macros.page_macros import load_sources
 from macros.registry import REGISTRY_PATH
-from scripts import build_bundle, build_pdf, check, csp, page_text, site_config, site_steps
+from scripts import build, check, page_text, site_config, site_steps
 from scripts.serve import serve
 
 ROOT = site_config.ROOT
@@ -211,14 +213,14 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
     scaled = {"workshop": registry["workshop"], "topics": topics, "entries": entries}
     registry = yaml.dump(scaled, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)  # the registry refuses aliases
     (docs / "resources/registry.yml").write_text(registry, encoding="utf-8")
-    config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text(encoding="utf-8"))
     nav = config["nav"]
     if collections:
         nav.insert(4, {"More sets": [{f"Collection {c}": sets} for c, sets in collections.items()]})
     text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     text = text[: text.index("\nnav:")] + "\n" + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False)
     (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return dest, len(site_config.nav_pages(nav)), len(entries)
+    return dest, len(pages.nav_pages(nav)), len(entries)
 
 
 def _rename_refs(text: str, rename: dict[str, str]) -> str:
@@ -328,32 +330,28 @@ def timed(step, *args):
     return result, time.perf_counter() - start
 
 
-def build_steps(work: Path) -> list[tuple[str, str, str]]:
-    """Seconds of each step scripts/build.py adds around the two mkdocs builds, in its order."""
+def build_steps(work_dir: Path) -> list[tuple[str, str, str]]:
+    """Seconds of each step scripts/build.py adds around the published site's build, in its order:
+    the check, the offline copy, then every artifact (macros/artifacts.py) by its own renderer."""
     config = ROOT / "mkdocs.yml"
-    mkdocs_config = site_config.load(config)
-    offline, files = work / "offline", work / "downloads"
-    docs = Path(mkdocs_config.docs_dir)
+    docs = Path(site_config.load(config).docs_dir)
     _, check_time = timed(check.check, docs, docs / REGISTRY_PATH)
-    _, offline_time = timed(build_bundle.build_offline, config, offline)
-    _, feed_time = timed(site_steps.write_feed, ROOT, mkdocs_config.site_name, mkdocs_config.site_url, offline / site_steps.FEED)
-    _, csp_time = timed(csp.add_policy, offline, True)
-    pages, pages_time = timed(build_pdf.render_pages, offline, mkdocs_config, files)
-    _, data_time = timed(site_steps.write_data, docs, files)
-    bundle, zip_time = timed(build_bundle.zip_site, offline, files / build_bundle.BUNDLE_NAME)
-    pdf, pdf_time = timed(build_pdf.render, offline, mkdocs_config, files / build_pdf.PDF_NAME)
-    _, guard_time = timed(site_steps.source_left_in, offline)
-    return [
+    work, offline_time = timed(build.offline_copy, config, work_dir, site_config.ENGINES[0])
+    work.downloads.mkdir(parents=True)
+    rows = [
         ("make check, before every build (cmudict load included)", f"{check_time:.2f} s", ""),
-        ("Offline copy: mkdocs build with the offline config", f"{offline_time:.2f} s", ""),
-        ("Atom feed (one git call)", f"{feed_time:.2f} s", ""),
-        ("Content-Security-Policy on every page (one copy)", f"{csp_time:.2f} s", ""),
-        (f"PDF per page ({len(pages)} files)", f"{pages_time:.2f} s", ""),
-        ("Registry as JSON and CSV", f"{data_time:.2f} s", ""),
-        ("Offline bundle: zip", f"{zip_time:.2f} s, {bundle.stat().st_size / 1e6:.2f} MB", ""),
-        ("Whole-site PDF", f"{pdf_time:.2f} s, {pdf.stat().st_size / 1e6:.2f} MB", "< 5 MB"),
-        ("Guard against page source in the output (one copy)", f"{guard_time:.2f} s", ""),
+        ("Offline copy: its build, Atom feed and Content-Security-Policy", f"{offline_time:.2f} s", ""),
     ]
+    for artifact in ARTIFACTS:
+        _, seconds = timed(build.make, artifact, work)
+        files = list(work.downloads.glob(artifact.path("*"))) if artifact.per_page else [work.downloads / artifact.file]
+        size = sum(f.stat().st_size for f in files) / 1e6
+        what = (
+            f"{artifact.title.format(title='each page that asks')} ({len(files)} files)" if artifact.per_page else artifact.title
+        )
+        rows.append((what, f"{seconds:.2f} s, {size:.2f} MB", "< 5 MB" if artifact.name == "site-pdf" else ""))
+    _, guard_time = timed(site_steps.source_left_in, work.offline)
+    return rows + [("Guard against page source in the output (one copy)", f"{guard_time:.2f} s", "")]
 
 
 # --- report -------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
-"""The production build: the site with its downloads, swapped in only when all succeeded.
+"""The production build, in one process: the site with its downloads, swapped in only when all
+succeeded.
 
-1. the offline profile (mkdocs.offline.yml) is built;
-2. from its pages, one PDF per page that asks for it (`pdf: true`), and the registry as JSON
-   and CSV, all of which the offline copy carries too; then it is zipped: the HTML bundle;
-3. the PDF of the whole site is rendered from the same offline pages;
-4. the published site is built with the downloads page listing every file, which are copied
-   into site/downloads/, and the Atom feed of changes is written beside it;
-5. every page of both copies gets its Content-Security-Policy (scripts/csp.py), and no page may
-   still hold macro syntax or front matter.
+1. `make check`: a page it rejects never ships;
+2. the offline profile (mkdocs.offline.yml) is built, with its feed and Content-Security-Policy;
+3. every artifact of macros/artifacts.py is made, in its order, by its renderer in RENDERERS
+   (the offline bundle carries those made before it);
+4. the published site is built, its downloads page listing every file, which are copied into
+   site/downloads/, with the Atom feed of changes beside the Changes page;
+5. every page gets its Content-Security-Policy, and no page may still hold page source.
 A failed step leaves the last good site untouched.
 Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-downloads] [--engine properdocs]
 """
@@ -17,45 +17,83 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from macros.artifacts import ARTIFACTS, DOWNLOADS, Artifact
 from scripts import build_bundle, build_pdf, csp, site_config
-from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_data, write_feed
+from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_csv, write_feed, write_json
+
+
+@dataclass(frozen=True)
+class Work:
+    """What a renderer works from: the configuration, the offline build, the downloads folder."""
+
+    config: object  # the loaded MkDocs configuration
+    docs: Path
+    offline: Path
+    downloads: Path
+
+
+def bundle(work: Work, out: Path) -> None:
+    """The offline build, carrying the downloads made so far, zipped."""
+    shutil.copytree(work.downloads, work.offline / DOWNLOADS, dirs_exist_ok=True)
+    build_bundle.zip_site(work.offline, out)
+
+
+# Each artifact's renderer: (what to make it from, where it goes under downloads/).
+RENDERERS: dict[str, Callable[[Work, Path], object]] = {
+    "page-pdfs": lambda work, downloads: build_pdf.render_pages(work.offline, work.config, downloads),
+    "registry-json": lambda work, out: write_json(work.docs, out),
+    "registry-csv": lambda work, out: write_csv(work.docs, out),
+    "offline-bundle": bundle,
+    "site-pdf": lambda work, out: build_pdf.render(work.offline, work.config, out),
+}
+
+
+def make(artifact: Artifact, work: Work) -> object:
+    """Run the renderer of one artifact: into the downloads folder for a per-page one, else its file."""
+    return RENDERERS[artifact.name](work, work.downloads if artifact.per_page else work.downloads / artifact.file)
+
+
+def offline_copy(config: Path, work_dir: Path, engine: str) -> Work:
+    """The offline profile built into `work_dir`/offline, with its feed and policy."""
+    loaded = site_config.load(config)
+    offline = work_dir / "offline"
+    build_bundle.build_offline(config, offline, engine)
+    write_feed(config.parent, loaded.site_name, loaded.site_url, offline / FEED)
+    csp.add_policy(offline, offline=True)
+    return Work(loaded, Path(loaded.docs_dir), offline, work_dir / DOWNLOADS)
 
 
 def build(site_dir: Path, config: Path, downloads: bool = True, engine: str = site_config.ENGINES[0]) -> None:
     """Build into `<site_dir>.new`, then replace `site_dir` with it."""
     staging = site_dir.with_name(site_dir.name + ".new")
-    work = site_dir.with_name(site_dir.name + ".work")
+    work_dir = site_dir.with_name(site_dir.name + ".work")
     shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(work, ignore_errors=True)
-    env = dict(site_config.MKDOCS_ENV)
-    mkdocs_config = site_config.load(config)
-    docs = Path(mkdocs_config.docs_dir)
-    refuse_what_check_rejects(docs)
+    shutil.rmtree(work_dir, ignore_errors=True)
+    loaded = site_config.load(config)
+    refuse_what_check_rejects(Path(loaded.docs_dir))
     try:
+        listed = None
         if downloads:
-            offline, files = work / "offline", work / "downloads"
-            build_bundle.build_offline(config, offline, engine)
-            write_feed(config.parent, mkdocs_config.site_name, mkdocs_config.site_url, offline / FEED)
-            csp.add_policy(offline, offline=True)
-            build_pdf.render_pages(offline, mkdocs_config, files)
-            write_data(docs, files)
-            shutil.copytree(files, offline / "downloads", dirs_exist_ok=True)  # the bundle carries them
-            build_bundle.zip_site(offline, files / build_bundle.BUNDLE_NAME)
-            build_pdf.render(offline, mkdocs_config, files / build_pdf.PDF_NAME)
-            env["KB_DOWNLOADS_DIR"] = str(files.resolve())
-        site_config.strict_build(config, staging, env, engine)
+            work = offline_copy(config, work_dir, engine)
+            work.downloads.mkdir(parents=True)
+            for artifact in ARTIFACTS:
+                make(artifact, work)
+            listed = work.downloads
+        site_config.strict_build(config, staging, engine, listed)
         finish(staging)
         if downloads:
-            shutil.copytree(work / "downloads", staging / "downloads", dirs_exist_ok=True)
-        write_feed(config.parent, mkdocs_config.site_name, mkdocs_config.site_url, staging / FEED)
+            shutil.copytree(work_dir / DOWNLOADS, staging / DOWNLOADS, dirs_exist_ok=True)
+        write_feed(config.parent, loaded.site_name, loaded.site_url, staging / FEED)
     except (SystemExit, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)
         raise
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work_dir, ignore_errors=True)
     swap(staging, site_dir)
 
 

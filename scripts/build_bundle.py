@@ -10,16 +10,17 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from macros.artifacts import artifact
 from scripts import site_config
 
-BUNDLE_NAME = "us-nordic-prevention-kb-offline.zip"
+BUNDLE_NAME = artifact("offline-bundle").file
 FOLDER = "us-nordic-prevention-kb"  # the folder the zip unpacks into
 
 
 def build_offline(config: Path, dest: Path, engine: str = site_config.ENGINES[0]) -> None:
     """Strict build of the offline profile (mkdocs.offline.yml beside `config`) into `dest`."""
     shutil.rmtree(dest, ignore_errors=True)
-    site_config.strict_build(config.with_name("mkdocs.offline.yml"), dest, engine=engine)
+    site_config.strict_build(config.with_name("mkdocs.offline.yml"), dest, engine)
 
 
 def zip_site(source: Path, out: Path) -> Path:

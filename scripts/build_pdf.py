@@ -22,12 +22,12 @@ from bs4 import BeautifulSoup
 from bs4.element import AttributeValueList
 from weasyprint import HTML
 
-from macros.render import page_slug
+from macros import pages
+from macros.artifacts import artifact
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
 
-PDF_NAME = "us-nordic-prevention-kb.pdf"
-PAGE_PDFS = "pages"  # the folder of the single-page PDFs, beside the whole-site PDF
+PDF_NAME = artifact("site-pdf").file
 TEMPLATES = site_config.ROOT / "pdf"
 # Web chrome inside the article that has no place on paper.
 DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
@@ -42,14 +42,9 @@ class Page:
     body: str
 
 
-def page_id(page: str) -> str:
-    """A unique, readable id for a nav page: 'themes/index.md' -> 'themes' (see page_slug)."""
-    return page_slug(page)
-
-
 def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) -> Page:
     """The article of one built page with unique ids and links rewritten for the PDF."""
-    file = site_config.html_path(page, directory_urls=False)
+    file = pages.html_file(page, directory_urls=False)
     pid = targets[file]
     soup = BeautifulSoup((offline / file).read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article.md-content__inner")
@@ -84,16 +79,9 @@ def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> st
     target = posixpath.normpath(posixpath.join(posixpath.dirname(file), path)) if path else file
     if target in targets:
         return f"#{targets[target]}--{anchor}" if anchor else f"#{targets[target]}"
-    return site_url + live_path(target) + (f"#{anchor}" if anchor else "")  # not in this PDF: link the live site
-
-
-def live_path(file: str) -> str:
-    """The published address of a file of the offline build: 'themes/a.html' -> 'themes/a/',
-    'resources/index.html' -> 'resources/', 'index.html' -> ''; other files keep their path."""
-    if not file.endswith(".html"):
-        return file
-    stem = file.removesuffix(".html")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    # not in this PDF: link the live site ('themes/a.html' of the offline build is 'themes/a/' there)
+    live = pages.address(target.removesuffix(".html") + ".md") if target.endswith(".html") else target
+    return site_url + live + (f"#{anchor}" if anchor else "")
 
 
 def version() -> str:
@@ -102,12 +90,12 @@ def version() -> str:
     return result.stdout.strip() if result.returncode == 0 else "unversioned"
 
 
-def render(offline: Path, config, out: Path, pages: list[str] | None = None) -> Path:
+def render(offline: Path, config, out: Path, chosen: list[str] | None = None) -> Path:
     """Write the PDF of `pages` (default: every nav page) of the offline build to `out`; return
     `out`. A single page gets a cover block instead of a cover and a table of contents."""
-    pages = pages or site_config.nav_pages(config.nav)
-    targets = {site_config.html_path(p, directory_urls=False): page_id(p) for p in pages}
-    prepared = [prepare(offline, p, targets, config.site_url) for p in pages]
+    chosen = chosen or pages.nav_pages(config.nav)
+    targets = {pages.html_file(p, directory_urls=False): pages.slug(p) for p in chosen}
+    prepared = [prepare(offline, p, targets, config.site_url) for p in chosen]
     template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template("template.html")
     html = template.render(
         config=config,
@@ -115,8 +103,8 @@ def render(offline: Path, config, out: Path, pages: list[str] | None = None) -> 
         built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"),
         version=version(),
         css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
-        single=len(pages) == 1,
-        address=config.site_url + site_config.html_path(pages[0], directory_urls=True).removesuffix("index.html"),
+        single=len(chosen) == 1,
+        address=config.site_url + pages.address(chosen[0]),
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
@@ -127,12 +115,12 @@ def render(offline: Path, config, out: Path, pages: list[str] | None = None) -> 
 def pdf_pages(config) -> list[str]:
     """The nav pages whose front matter asks for a PDF of their own (`pdf: true`)."""
     docs = Path(config.docs_dir)
-    return [p for p in site_config.nav_pages(config.nav) if site_config.front_matter(docs / p).get("pdf") is True]
+    return [p for p in pages.nav_pages(config.nav) if pages.split((docs / p).read_text(encoding="utf-8")).meta.get("pdf") is True]
 
 
 def page_pdf_name(page: str) -> str:
     """The file of a page's own PDF under downloads/, e.g. 'pages/themes-digital-literacy.pdf'."""
-    return f"{PAGE_PDFS}/{page_id(page)}.pdf"
+    return artifact("page-pdfs").path(pages.slug(page))
 
 
 def render_pages(offline: Path, config, downloads: Path) -> list[Path]:

@@ -46,25 +46,18 @@ def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list
         return None, [str(p) for p in error.problems]
 
 
-def front_matter(text: str) -> tuple[str | None, int]:
-    """The front matter block of a page (None if absent) and the line its body starts on."""
-    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
-    return (match.group(1), match.group(0).count("\n") + 1) if match else (None, 1)
-
-
 def check_page(path: Path, name: str, topic_page_of: Registry | None = None, roles: tuple[str, ...] = ()) -> list[str]:
     """Problems of one page's front matter and structure; `topic_page_of` is the registry when
     the page is a theme or next-step page, and `roles` the role ids its sections may be tagged with."""
     text = path.read_text(encoding="utf-8")
-    block, body_line = front_matter(text)
-    if block is None:
-        return [f"{name}:1: no front matter — start the page with '---', a 'description:' line and '---'"]
     try:
-        meta = yaml.safe_load(block) or {}
+        source = pages.split(text)
     except yaml.MarkedYAMLError as error:
         error_line = error.problem_mark.line + 2 if error.problem_mark else 1
         return [f"{name}:{error_line}: front matter is not valid YAML ({error.problem}) — fix the syntax; indent with spaces"]
-    lines = {key: n for n, line in enumerate(block.splitlines(), start=2) for key in [line.split(":")[0]] if key in meta}
+    if not source.has_front_matter:
+        return [f"{name}:1: no front matter — start the page with '---', a 'description:' line and '---'"]
+    meta, lines, body_line = source.meta, source.key_lines, source.body_line
     problems = []
     for key in sorted(set(meta) - FRONT_MATTER_KEYS):
         problems.append(
@@ -88,7 +81,7 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     render = meta.get("render_macros", False)
     if not isinstance(render, bool):
         problems.append(f"{name}:{lines['render_macros']}: render_macros is {render!r} — write true or false")
-    body = text.split("\n")[body_line - 1 :]
+    body = source.body.split("\n")
     macro_lines = [n for n, line in enumerate(body, start=body_line) if "{{" in line or "{%" in line]
     if macro_lines and render is not True:
         problems.append(
@@ -114,10 +107,10 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     if topic_page_of is not None:
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
-    source = meta.get("edit_source")
-    if source and (not (ROOT / source).resolve().is_relative_to(ROOT) or not (ROOT / source).is_file()):
+    edit_source = meta.get("edit_source")
+    if edit_source and (not (ROOT / edit_source).resolve().is_relative_to(ROOT) or not (ROOT / edit_source).is_file()):
         problems.append(
-            f"{name}:{lines['edit_source']}: edit_source '{source}' does not exist — give a path from the repository root"
+            f"{name}:{lines['edit_source']}: edit_source '{edit_source}' does not exist — give a path from the repository root"
         )
     return problems
 

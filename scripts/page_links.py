@@ -14,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+from macros import pages
+
 
 def problems(docs: Path, rendered: dict[str, str], nav: list[str], where, generated: set[str]) -> list[str]:
     """Each broken link, image and navigation entry of the `rendered` pages (path under docs/ ->
@@ -39,21 +41,6 @@ def _ids(html: str) -> set[str]:
     return {str(element["id"]) for element in BeautifulSoup(html, "html.parser").find_all(id=True)}
 
 
-def _address_of(page: str) -> str:
-    """The folder address a page is built at: 'map/index.md' -> 'map/', 'about.md' -> 'about/'."""
-    stem = page.removesuffix(".md")
-    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-
-def _page_at(address: str, pages: dict[str, set[str]]) -> str:
-    """The page built at a folder address ('resources' -> 'resources/index.md'), or the address itself."""
-    address = "" if address == "." else address.strip("/")
-    for candidate in [posixpath.join(address, "index.md"), address + ".md"]:
-        if candidate in pages:
-            return candidate
-    return address
-
-
 def _link_problem(docs: Path, page: str, address: str, anchors: dict[str, set[str]], tag: str, generated: set[str]) -> str | None:
     """Why the link `address` on `page` would fail the strict build, or None."""
     parts = urlsplit(address)
@@ -63,7 +50,8 @@ def _link_problem(docs: Path, page: str, address: str, anchors: dict[str, set[st
         return f"the link '{address}' is absolute — link to the page's file relative to this page, e.g. ../about.md"
     path = unquote(parts.path)
     if path.endswith("/"):  # a built address (raw HTML such as the map's SVG), relative to the page's own address
-        target = _page_at(posixpath.normpath(posixpath.join(_address_of(page), path)), anchors)
+        built = posixpath.normpath(posixpath.join(pages.address(page), path))
+        target = pages.page_of(built, set(anchors)) or built
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
     if target.startswith("../") or target == "..":

@@ -15,7 +15,7 @@ import markdown
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros import sandbox, topic_page
+from macros import pages, sandbox, topic_page
 from macros.page_macros import Sources, page_macros
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,15 +23,6 @@ INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 # Text that is not the writer's prose: code, headings, generated labels, and native-language names.
 NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, .changelog, [lang]"
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!ENV [NAME, default]` gives its default."""
-
-
-_ConfigLoader.add_constructor(
-    "!ENV", lambda loader, node: loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
-)
 
 
 @dataclass(frozen=True)
@@ -46,15 +37,13 @@ class Page:
 
 def site_config(root: Path = ROOT) -> dict:
     """mkdocs.yml as data."""
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a loader that builds no objects (SafeLoader subclass or BaseLoader)
+    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(front matter, body, line the body starts on); raises yaml.YAMLError on bad YAML."""
-    match = re.match(r"---\n(.*?\n)---\n", text, re.S)
-    if not match:
-        return {}, text, 1
-    return yaml.safe_load(match.group(1)) or {}, text[match.end() :], match.group(0).count("\n") + 1
+    """(front matter, body, line the body starts on), as MkDocs splits a page (macros/pages.py)."""
+    source = pages.split(text)
+    return source.meta, source.body, source.body_line
 
 
 class Renderer:

@@ -1,16 +1,14 @@
-"""Read mkdocs.yml the way MkDocs does (INHERIT, !ENV), for the scripts and the tests."""
+"""Load mkdocs.yml the way MkDocs does (INHERIT included) and build it strictly, with MkDocs or ProperDocs."""
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
-
-from mkdocs.config import load_config
-
-from macros import pages, topic_page
 
 ROOT = Path(__file__).resolve().parent.parent
 # The MkDocs 1.x engines that build this site from mkdocs.yml, the first the default (README,
@@ -20,46 +18,53 @@ ENGINES = ("mkdocs", "properdocs")
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def load(config_file: Path = ROOT / "mkdocs.yml"):
-    """The validated MkDocs configuration."""
+def load(config_file: Path = ROOT / "mkdocs.yml", **overrides):
+    """The validated MkDocs configuration (with `overrides` of its settings)."""
+    from mkdocs.config import load_config  # here, so that ProperDocs can take over the name first (see main)
+
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return load_config(config_file=str(config_file))
+    return load_config(config_file=str(config_file), **overrides)
 
 
-def strict_build(config: Path, site_dir: Path, env: dict[str, str] | None = None, engine: str = ENGINES[0]) -> None:
-    """`<engine> build --strict` of `config` into `site_dir`; stops with a message if it fails."""
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [
-            sys.executable,
-            "-m",
-            engine,
-            "build",
-            "--strict",
-            "--config-file",
-            str(config),
-            "--site-dir",
-            str(site_dir.resolve()),
-        ],
-        cwd=config.parent,
-        env=env or MKDOCS_ENV,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"The {engine} build of {config.name} failed.")
+def strict_build(config: Path, site_dir: Path, engine: str = ENGINES[0], downloads: Path | None = None) -> None:
+    """A strict build of `config` into `site_dir`, in this process, with MkDocs's own build function
+    and `downloads` as the folder whose files the downloads page lists; stops with a message if it
+    fails. ProperDocs builds in a process of its own (this module's command line), because it takes
+    over MkDocs's module names when it starts."""
+    if engine != "mkdocs" and f"{engine}.replacement" not in sys.modules:
+        command = [sys.executable, "-m", "scripts.site_config", str(config), str(site_dir), "--engine", engine]
+        command += ["--downloads", str(downloads)] if downloads else []
+        if subprocess.run(command, env=MKDOCS_ENV).returncode != 0:  # noqa: S603 - fixed argument list, no shell
+            raise SystemExit(f"The {engine} build of {config.name} failed.")
+        return
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)  # strict mode counts the warnings that reach the logger
+    try:
+        loaded = load(config, site_dir=str(site_dir.resolve()), strict=True)
+        loaded["extra"]["downloads_dir"] = str(downloads.resolve()) if downloads else ""
+        loaded.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(loaded)
+        finally:
+            loaded.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:
+        raise SystemExit(f"The {engine} build of {config.name} failed: {error}") from None
 
 
-def front_matter(page: Path) -> dict:
-    """The YAML front matter of a Markdown page ({} if it has none)."""
-    return topic_page.front_matter(page.read_text(encoding="utf-8"))
+def main() -> None:
+    """Build with an engine that must start in a process of its own (see strict_build)."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("config", type=Path)
+    parser.add_argument("site_dir", type=Path)
+    parser.add_argument("--engine", choices=ENGINES, required=True)
+    parser.add_argument("--downloads", type=Path)
+    args = parser.parse_args()
+    importlib.import_module(f"{args.engine}.replacement")  # MkDocs's module names now lead to the engine's own
+    strict_build(args.config, args.site_dir, args.engine, args.downloads)
 
 
-def nav_pages(nav) -> list[str]:
-    """Every Markdown path of a MkDocs nav, in reading order."""
-    return pages.nav_pages(nav)
-
-
-def html_path(page: str, directory_urls: bool) -> str:
-    """The built file of a Markdown page, e.g. 'themes/a.md' -> 'themes/a/index.html' or 'themes/a.html'."""
-    stem = page.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index") or not directory_urls:
-        return stem + ".html"
-    return stem + "/index.html"
+if __name__ == "__main__":
+    main()

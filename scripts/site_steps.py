@@ -19,6 +19,7 @@ from typing import cast
 from bs4 import BeautifulSoup
 
 from macros import exports, history
+from macros.artifacts import artifact
 from macros.registry import REGISTRY_PATH, load, parse, read
 from scripts import check, csp
 
@@ -57,14 +58,26 @@ def source_left_in(site: Path) -> list[str]:
     return found
 
 
-def write_data(docs: Path, out: Path) -> None:
-    """The registry as registry.json and registry.csv in `out`."""
+def write_json(docs: Path, out: Path) -> None:
+    """The registry's data as JSON, into `out`."""
     name = f"docs/{REGISTRY_PATH}"
-    registry = load(docs / REGISTRY_PATH, name=name)  # stops with every problem if the file is wrong
+    load(docs / REGISTRY_PATH, name=name)  # stops with every problem if the file is wrong
     data, _ = parse(read(docs / REGISTRY_PATH, name), name)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "registry.json").write_text(exports.to_json(cast(dict, data)), encoding="utf-8")  # a mapping: load() checked it
-    (out / "registry.csv").write_text(exports.to_csv(registry), encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(exports.to_json(cast(dict, data)), encoding="utf-8")  # a mapping: load() checked it
+
+
+def write_csv(docs: Path, out: Path) -> None:
+    """The registry, one row per entry, as CSV, into `out`."""
+    registry = load(docs / REGISTRY_PATH, name=f"docs/{REGISTRY_PATH}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(exports.to_csv(registry), encoding="utf-8")
+
+
+def write_data(docs: Path, downloads: Path) -> None:
+    """The registry as JSON and CSV into `downloads` (the Zensical build, which makes no other artifact)."""
+    write_json(docs, downloads / artifact("registry-json").file)
+    write_csv(docs, downloads / artifact("registry-csv").file)
 
 
 def write_feed(root: Path, site_name: str, site_url: str, out: Path) -> None:

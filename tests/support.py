@@ -11,13 +11,14 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup, Tag
 
+from macros import pages
 from scripts import site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))  # as data
-PAGES = [site_config.html_path(p, True).removesuffix("index.html") for p in site_config.nav_pages(CONFIG.nav)]  # URL paths
+PAGES = [pages.html_file(p, True).removesuffix("index.html") for p in pages.nav_pages(CONFIG.nav)]  # URL paths
 PROJECT_PARTS = [
     "CONTRIBUTING.md",
     "CITATION.cff",
@@ -91,12 +92,12 @@ def build_with_zensical(project: Path, site: Path) -> subprocess.CompletedProces
 
 def nav_pages() -> list[str]:
     """Every Markdown path in mkdocs.yml's nav, in order."""
-    return site_config.nav_pages(CONFIG.nav)
+    return pages.nav_pages(CONFIG.nav)
 
 
 def output_of(page: str) -> str:
     """The built file of a Markdown page under directory URLs."""
-    return site_config.html_path(page, directory_urls=True)
+    return pages.html_file(page, directory_urls=True)
 
 
 def soup(site, page: str) -> BeautifulSoup:

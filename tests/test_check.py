@@ -126,7 +126,7 @@ def test_hard_reading_and_long_sentences_are_reported_with_their_line(tmp_path):
     page = docs / "themes/a.md"
     page.write_text(page.read_text().replace("A page.", long))
     problems = problem_lines(run_check(docs))
-    assert any(p.startswith(f"{page}:5: reading ease") and "below 50" in p for p in problems), problems
+    assert any(p.startswith(f"{page}:6: reading ease") and "below 50" in p for p in problems), problems  # the title line
     assert any(p.startswith(f"{page}:13: sentence of 36 words (at most 30)") for p in problems), problems
 
 

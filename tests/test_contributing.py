@@ -8,6 +8,7 @@ import sys
 
 from bs4 import BeautifulSoup
 
+from macros import pages
 from scripts import site_config
 from tests.support import ROOT, git
 
@@ -16,11 +17,11 @@ EDIT_PREFIX = CONFIG.repo_url.rstrip("/") + "/edit/main/"
 
 
 def built(site, page: str) -> BeautifulSoup:
-    return BeautifulSoup((site / site_config.html_path(page, True)).read_text(encoding="utf-8"), "html.parser")
+    return BeautifulSoup((site / pages.html_file(page, True)).read_text(encoding="utf-8"), "html.parser")
 
 
 def test_every_content_page_has_edit_and_view_links_to_an_existing_file(built_site):
-    for page in site_config.nav_pages(CONFIG.nav):
+    for page in pages.nav_pages(CONFIG.nav):
         html = built(built_site, page)
         edit = html.select_one('a[rel="edit"]')
         assert edit is not None, page
@@ -39,7 +40,7 @@ def test_generated_pages_link_to_what_they_are_generated_from(built_site):
 
 
 def test_every_page_says_when_it_was_last_updated(built_site):
-    for page in site_config.nav_pages(CONFIG.nav):
+    for page in pages.nav_pages(CONFIG.nav):
         dates = built(built_site, page).select_one("aside.page-dates")
         assert dates is not None, page
         assert re.search(r"Last updated: \d{1,2} \w+ \d{4}", dates.get_text(" ", strip=True)), page

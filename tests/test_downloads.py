@@ -9,13 +9,14 @@ import pypdf
 import pytest
 import yaml
 
+from macros import pages
 from scripts import site_config
 from scripts.build_bundle import BUNDLE_NAME, FOLDER
 from scripts.build_pdf import PDF_NAME
 from tests.support import ROOT
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
-PAGES = site_config.nav_pages(CONFIG.nav)
+PAGES = pages.nav_pages(CONFIG.nav)
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())
 
 
@@ -131,7 +132,7 @@ def test_the_bundle_holds_every_page_and_the_search_index_as_a_script(built_site
         names = set(bundle.namelist())
         assert f"{FOLDER}/index.html" in names
         for page in PAGES:
-            assert f"{FOLDER}/{site_config.html_path(page, directory_urls=False)}" in names, page
+            assert f"{FOLDER}/{pages.html_file(page, directory_urls=False)}" in names, page
         assert f"{FOLDER}/search/search_index.js" in names
         index = bundle.read(f"{FOLDER}/index.html").decode()
     assert "This is an offline copy, built on" in index
@@ -142,7 +143,7 @@ def test_the_bundle_holds_every_page_and_the_search_index_as_a_script(built_site
 
 def test_every_page_links_to_the_downloads(built_site):
     for page in PAGES:
-        html = (built_site / site_config.html_path(page, directory_urls=True)).read_text(encoding="utf-8")
+        html = (built_site / pages.html_file(page, directory_urls=True)).read_text(encoding="utf-8")
         assert re.search(r'<a href="((\.\./)*downloads/|\./)">Downloads', html), page
 
 

@@ -1,9 +1,12 @@
-"""MkDocs hook: give every page the date its source last changed, from one `git log` call
-(see macros/page_dates.py, which the Zensical adapter uses too).
+"""MkDocs hook: the data our templates need about a page, in `page.meta` (the Zensical adapter,
+macros/zensical.py, puts the same there with the same functions):
 
-The date (an ISO string) goes into `page.meta["last_updated"]`; overrides/partials/dates.html
-formats it for the templates. Without git history, or for a file with no commit yet, a page
-shows no date rather than a wrong one, and the build says so once.
+- `slug`: the page's id (macros/pages.py), which names its citation key and RIS file, and
+  `pdf_file`, where its own PDF is published (macros/artifacts.py), if it asks for one;
+- `last_updated`: the date its source last changed, from one `git log` call
+  (macros/page_dates.py), an ISO string that overrides/partials/dates.html formats. Without git
+  history, or for a file with no commit yet, a page shows no date rather than a wrong one, and
+  the build says so once.
 Replaces mkdocs-git-revision-date-localized-plugin, which runs git once per page and cost
 this site a fifth of its build time.
 """
@@ -13,10 +16,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from macros import pages
+from macros.artifacts import page_pdf
 from macros.page_dates import commit_dates, page_source
 
 # Not under "mkdocs": a strict build stops at MkDocs warnings, and this one must not stop it.
-log = logging.getLogger("us_nordic_kb.last_updated")
+log = logging.getLogger("us_nordic_kb.page_data")
 _dates: dict[str, str] = {}
 
 
@@ -29,6 +34,8 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    page.meta["slug"] = pages.slug(page.file.src_uri)
+    page.meta["pdf_file"] = page_pdf(page.meta["slug"])
     source = page_source(Path(config.docs_dir).name, page.file.src_uri, page.meta)
     if source in _dates:
         page.meta["last_updated"] = _dates[source]
