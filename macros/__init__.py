@@ -10,9 +10,9 @@ All logic lives in plain, tested modules; this one only connects them to the eng
 
 from pathlib import Path
 
-from . import macro_calls, pages, sandbox, topic_page
+from . import exports, macro_calls, pages, sandbox, topic_page
 from .page_macros import Sources, load_sources, page_macros
-from .registry import RegistryError
+from .registry import CACHE, RegistryError
 
 
 class BuildError(Exception):
@@ -35,17 +35,18 @@ def stop(message: str) -> Exception:
     return PluginError(message)
 
 
-def sources_of(docs_dir: Path) -> Sources:
-    """The registry and the other data files, or the error that stops the build naming every problem."""
+def sources_of(docs_dir: Path, root: Path) -> Sources:
+    """The registry and the other data files, or the error that stops the build naming every problem;
+    `root` is the project's, which holds the cache of registries found valid."""
     try:
-        return load_sources(docs_dir)
+        return load_sources(docs_dir, root / CACHE)
     except RegistryError as error:
         raise stop(f"The resource registry or the glossary is invalid:\n{error}") from None
 
 
 def define_env(env):
     """Register the registry's data and the pages' macros."""
-    sources = sources_of(Path(env.conf["docs_dir"]))
+    sources = sources_of(Path(env.conf["docs_dir"]), Path(env.conf["config_file_path"]).parent)
     env.variables["kb_registry"] = sources.registry
     env.variables["kb_roles"] = {r.id for r in sources.roles}
     env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: current_page(env))
@@ -84,7 +85,9 @@ def checked_and_rendered(body: str, first_line: int, page: str, macros: dict, re
 
 
 def on_post_page_macros(env):
-    """MkDocs: after a page's macros are expanded, the context notice and section sources of topic pages."""
+    """MkDocs: after a page's macros are expanded, the context notice and section sources of topic
+    pages; and, for every page's structured data, the report it is based on."""
+    env.page.meta["based_on"] = exports.based_on(env.variables["kb_registry"].workshop)
     env.markdown = topic_page.annotate(
         env.markdown, env.variables["kb_registry"], env.page.file.src_uri, env.page.meta.get("sources")
     )

@@ -16,27 +16,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import fields
 
-from .registry import Entry, NativeName, Registry, Status
+from .registry import ENTRY_FIELDS, Entry, NativeName, Registry, Status, Workshop
 
+# The CSV's columns: an entry's fields, with `recommended` (derived from named_in) after url_note.
 COLUMNS = [
-    "id",
-    "kind",
-    "name",
-    "description",
-    "owner",
-    "country",
-    "year",
-    "url",
-    "url_note",
+    *ENTRY_FIELDS[: ENTRY_FIELDS.index("url_note") + 1],
     "recommended",
-    "named_in",
-    "editors_links",
-    "also_known_as",
-    "native_names",
-    "unverified",
-    "status",
+    *ENTRY_FIELDS[ENTRY_FIELDS.index("url_note") + 1 :],
 ]
+# What the downloads page says of the derived column (the others' texts are the JSON Schema's).
+DERIVED = {"recommended": "yes if the report's own resource list recommends it, else no."}
 SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
@@ -50,6 +41,27 @@ SCHEMA_TYPES = {
     "event": "Event",
     "place": "Place",
 }
+
+
+def based_on(workshop: Workshop) -> dict:
+    """The report as schema.org data, for every page's JSON-LD `isBasedOn` (overrides/main.html)."""
+    report = workshop.report
+    if report is None:
+        return {}
+    return {
+        "@type": "Report",
+        "name": workshop.title,
+        "publisher": {"@type": "Organization", "name": report.publisher, "url": report.publisher_url},
+        "datePublished": report.published,
+        "url": report.url,
+        "about": {
+            "@type": "Event",
+            "name": report.event,
+            "startDate": workshop.start,
+            "endDate": workshop.end,
+            "location": {"@type": "Place", "name": workshop.place},
+        },
+    }
 
 
 def item_list(registry: Registry, page_url: str) -> str:
@@ -104,50 +116,47 @@ def from_spreadsheet(cell: str) -> str:
 
 
 def row(entry: Entry) -> dict[str, str]:
-    """An entry as CSV cells."""
-    status = [{k: v for k, v in vars(s).items() if v is not None} for s in entry.status]
-    return {
-        "id": entry.id,
-        "kind": entry.kind,
-        "name": entry.name,
-        "description": entry.description,
-        "owner": entry.owner,
-        "country": entry.country,
-        "year": str(entry.year or ""),
-        "url": entry.url or "",
-        "url_note": entry.url_note or "",
-        "recommended": "yes" if entry.recommended else "no",
-        "named_in": SEPARATOR.join(entry.named_in),
-        "editors_links": SEPARATOR.join(entry.editors_links),
-        "also_known_as": SEPARATOR.join(entry.also_known_as),
-        "native_names": SEPARATOR.join(f"{n.name} ({n.lang})" for n in entry.native_names),
-        "unverified": SEPARATOR.join(entry.unverified),
-        "status": json.dumps(status, ensure_ascii=False) if status else "",
-    }
+    """An entry as CSV cells, one per column."""
+    return {name: cell(entry.recommended if name == "recommended" else getattr(entry, name)) for name in COLUMNS}
+
+
+def cell(value: object) -> str:
+    """A field's value as CSV text: lists joined by SEPARATOR, a name in another language as
+    'name (lang)', status facts as a JSON list, yes or no, nothing as an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple) and value and isinstance(value[0], Status):
+        return json.dumps([{k: v for k, v in vars(s).items() if v is not None} for s in value], ensure_ascii=False)
+    if isinstance(value, tuple):
+        return SEPARATOR.join(f"{v.name} ({v.lang})" if isinstance(v, NativeName) else str(v) for v in value)
+    return str(value)
 
 
 def from_row(cells: dict[str, str]) -> Entry:
     """An entry back from its CSV cells as `to_csv` writes them (the inverse of `row`)."""
-    cells = {name: from_spreadsheet(cell) for name, cell in cells.items()}
+    cells = {name: from_spreadsheet(value) for name, value in cells.items()}
+    values: dict[str, object] = {}
+    for field in fields(Entry):
+        text = cells[field.name]
+        if field.name == "status":
+            values["status"] = tuple(Status(**s) for s in json.loads(text or "[]"))
+        elif field.name == "native_names":
+            names = text.split(SEPARATOR) if text else []
+            values["native_names"] = tuple(NativeName(n[: n.rindex(" (")], n[n.rindex(" (") + 2 : -1]) for n in names)
+        elif field.name == "year":
+            values["year"] = int(text) if text else None
+        elif "tuple" in str(field.type):  # a list
+            values[field.name] = tuple(text.split(SEPARATOR)) if text else ()
+        else:
+            values[field.name] = text or (None if "None" in str(field.type) else "")
+    return Entry(**values)  # type: ignore[arg-type]
 
-    def items(name: str) -> tuple[str, ...]:
-        return tuple(cells[name].split(SEPARATOR)) if cells[name] else ()
 
-    natives = tuple(NativeName(n[: n.rindex(" (")], n[n.rindex(" (") + 2 : -1]) for n in items("native_names"))
-    return Entry(
-        id=cells["id"],
-        kind=cells["kind"],
-        name=cells["name"],
-        description=cells["description"],
-        owner=cells["owner"],
-        country=cells["country"],
-        url=cells["url"] or None,
-        named_in=items("named_in"),
-        also_known_as=items("also_known_as"),
-        native_names=natives,
-        year=int(cells["year"]) if cells["year"] else None,
-        url_note=cells["url_note"] or None,
-        editors_links=items("editors_links"),
-        status=tuple(Status(**s) for s in json.loads(cells["status"] or "[]")),
-        unverified=items("unverified"),
-    )
+def column_table(schema: dict) -> str:
+    """The downloads page's table of the CSV's columns, each with the JSON Schema's text for it."""
+    properties = schema["$defs"]["entry"]["properties"]
+    rows = ["| Column | What it holds |", "|---|---|"]
+    rows += [f"| `{name}` | {DERIVED.get(name) or properties[name]['description']} |" for name in COLUMNS]
+    return "\n".join(rows) + "\n"

@@ -8,6 +8,7 @@ page and says what to do.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from . import comparison, exports, finder, glossary, history, pages, practices, reading_paths, relation_map, render, source_tree
 from .downloads import downloads_table
-from .registry import REGISTRY_PATH, Registry, RegistryError, load
+from .registry import REGISTRY_PATH, SCHEMA_NAME, Registry, RegistryError, load
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,14 @@ class Sources:
     roles: list[reading_paths.Role]
 
 
-def load_sources(docs_dir: Path) -> Sources:
+def load_sources(docs_dir: Path, cache: Path | None = None) -> Sources:
     """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
     problems of all of them, and refuses a docs folder that holds a symbolic link."""
     if links := source_tree.symbolic_links(docs_dir):
         raise RegistryError(links)
     problems, loaded = [], []
     loaders: list[tuple[Callable[..., Any], str]] = [
-        (load, REGISTRY_PATH),
+        (functools.partial(load, cache=cache), REGISTRY_PATH),
         (glossary.load, glossary.GLOSSARY_PATH),
         (reading_paths.load_roles, reading_paths.ROLES_PATH),
     ]
@@ -142,6 +143,11 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
         titles = {pages.slug(page): title for page, (_, title) in titled_pages().items() if page.endswith(".md")}
         return downloads_table(directory, conf["site_url"] + "downloads/", titles)
 
+    def registry_columns() -> str:
+        """The CSV's columns, each with its field's text from the registry's JSON Schema (the downloads page)."""
+        schema = (sources.docs_dir / REGISTRY_PATH).with_name(SCHEMA_NAME)
+        return exports.column_table(json.loads(schema.read_text(encoding="utf-8")))
+
     def glossary_terms() -> str:
         """Every glossary term and abbreviation (the glossary page)."""
         return glossary.render(sources.terms, sources.abbreviations, current_page())
@@ -214,6 +220,7 @@ def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -
             topic_cards,
             ref,
             downloads,
+            registry_columns,
             glossary_terms,
             practice_table,
             changes,

@@ -23,7 +23,7 @@ import yaml
 
 from .sandbox import TEMPLATE_SYNTAX
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "docs" / "resources" / "registry.schema.json"
+SCHEMA_NAME = "registry.schema.json"  # the JSON Schema, beside the registry
 REGISTRY_PATH = "resources/registry.yml"  # relative to the docs folder
 
 
@@ -44,7 +44,7 @@ REPORT_PARTS = {
     "resource-list": "Resources list",
 }
 # Registries already found valid against the schema, by content hash (see schema_problems).
-CACHE_DIR = SCHEMA_PATH.parent.parent.parent / ".build" / "cache" / "registry"  # `make clean` removes it
+CACHE = ".build/cache/registry"  # under the project's root; `make clean` removes it
 
 # What each field must look like, said the way a contributor needs to hear it.
 EXPECTED = {
@@ -110,8 +110,20 @@ class NativeName:
 
 
 @dataclass(frozen=True)
+class Report:
+    """The report on the workshop: its event name, publisher, publication date and address."""
+
+    event: str
+    publisher: str
+    publisher_url: str
+    published: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Workshop:
-    """The facts of the workshop that every topic page repeats in its context notice."""
+    """The facts of the workshop that every topic page repeats in its context notice, and the
+    report's, which every page's structured data gives."""
 
     title: str
     place: str
@@ -119,6 +131,28 @@ class Workshop:
     end: str
     participants: str
     checked: str  # when the registry's facts were last checked against public sources
+    report: Report | None = None
+
+
+# An entry's fields, in the order the data files (CSV, JSON) give them: the one list that the
+# dataclass below, the JSON Schema's properties and the CSV's columns are held to (tests/test_reuse.py).
+ENTRY_FIELDS = (
+    "id",
+    "kind",
+    "name",
+    "description",
+    "owner",
+    "country",
+    "year",
+    "url",
+    "url_note",
+    "named_in",
+    "editors_links",
+    "also_known_as",
+    "native_names",
+    "unverified",
+    "status",
+)
 
 
 @dataclass(frozen=True)
@@ -210,22 +244,31 @@ def _add_once(items: list[str], item: str) -> None:
         items.append(item)
 
 
-def load(path: str | Path, docs_dir: str | Path | None = None, name: str | None = None) -> Registry:
+def load(
+    path: str | Path,
+    docs_dir: str | Path | None = None,
+    name: str | None = None,
+    schema: Path | None = None,
+    cache: Path | None = None,
+) -> Registry:
     """Read, validate and index the registry at `path`; raise RegistryError on any problem.
 
     `docs_dir`, when given, is where each topic's page must exist. `name` is how the file is
-    called in messages (defaults to `path`).
+    called in messages (defaults to `path`). `schema` is the JSON Schema (default: the one beside
+    the registry); `cache`, the folder that remembers registries found valid (none: no cache).
     """
     path = Path(path)
     name = name or str(path)
     data, lines = parse(read(path, name), name)
-    problems = validate(data, lines, name, docs_dir)
+    problems = validate(data, lines, name, docs_dir, schema or path.with_name(SCHEMA_NAME), cache)
     if problems:
         raise RegistryError(problems)
     if not isinstance(data, dict):  # the schema asks for a mapping: reached only if it stops doing so
         raise RegistryError([Problem(name, 1, "registry", "expected a mapping of workshop, topics and entries")])
     return Registry(
-        workshop=Workshop(**data["workshop"]),
+        workshop=Workshop(**{**data["workshop"], "report": Report(**data["workshop"]["report"])})
+        if "report" in data["workshop"]
+        else Workshop(**data["workshop"]),
         topics={t["id"]: _topic(t) for t in data["topics"]},
         entries={e["id"]: _entry(e) for e in data["entries"]},
     )
@@ -353,9 +396,11 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name
             _index_lines(item, path + (i,), lines, problems, name)
 
 
-def validate(data: object, lines: dict[tuple, int], name: str, docs_dir: str | Path | None = None) -> list[Problem]:
+def validate(
+    data: object, lines: dict[tuple, int], name: str, docs_dir: str | Path | None, schema: Path, cache: Path | None
+) -> list[Problem]:
     """Every problem of the registry: schema first, then ids and cross-references."""
-    problems = schema_problems(data, lines, name)
+    problems = schema_problems(data, lines, name, schema, cache)
     if not isinstance(data, dict):
         return problems
     records = [r for section in ("topics", "entries") for r in _records(data, section)]
@@ -426,24 +471,24 @@ def _reference_fields(section: str, record: dict, kinds: dict[str, object]) -> l
     return [("named_in", topics + list(REPORT_PARTS), "part of the report"), ("editors_links", topics, "theme or next step")]
 
 
-def schema_problems(data: object, lines: dict[tuple, int], name: str) -> list[Problem]:
+def schema_problems(data: object, lines: dict[tuple, int], name: str, schema_file: Path, cache: Path | None) -> list[Problem]:
     """Problems against the JSON Schema. A registry found valid is remembered by its hash, so
     that unchanged content (every build after the first) skips loading the validator library,
     a third of our build overhead."""
-    schema = SCHEMA_PATH.read_bytes()
+    schema = schema_file.read_bytes()
     validator = importlib.metadata.version("jsonschema")  # a new validator may judge differently
     content = json.dumps(data, sort_keys=True, default=str).encode()
     key = hashlib.sha256(schema + validator.encode() + content).hexdigest()
-    stamp = CACHE_DIR / f"{key}.valid"
-    if stamp.exists():
+    stamp = cache / f"{key}.valid" if cache else None
+    if stamp and stamp.exists():
         return []
     from jsonschema import Draft202012Validator
 
     problems = [_schema_problem(e, data, lines, name) for e in Draft202012Validator(json.loads(schema)).iter_errors(data)]
-    if not problems:
+    if not problems and cache and stamp:
         try:
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            for old in CACHE_DIR.glob("*.valid"):  # only the newest registry is worth remembering
+            cache.mkdir(parents=True, exist_ok=True)
+            for old in cache.glob("*.valid"):  # only the newest registry is worth remembering
                 old.unlink()
             stamp.write_text(name + "\n", encoding="utf-8")
         except OSError:
@@ -516,20 +561,14 @@ def _topic(data: dict) -> Topic:
 
 
 def _entry(data: dict) -> Entry:
-    return Entry(
-        id=data["id"],
-        kind=data["kind"],
-        name=data["name"],
-        description=data["description"],
-        owner=data["owner"],
-        country=data["country"],
-        url=data["url"],
-        named_in=tuple(data["named_in"]),
-        also_known_as=tuple(data.get("also_known_as", ())),
-        year=data.get("year"),
-        native_names=tuple(NativeName(**n) for n in data.get("native_names", ())),
-        url_note=data.get("url_note"),
-        editors_links=tuple(data.get("editors_links", ())),
-        status=tuple(Status(**s) for s in data.get("status", ())),
-        unverified=tuple(data.get("unverified", ())),
-    )
+    """An entry from its validated data: lists become tuples, names and status facts records."""
+    records = {"native_names": NativeName, "status": Status}
+    values = {}
+    for name in ENTRY_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if isinstance(value, list):
+            value = tuple(records[name](**item) for item in value) if name in records else tuple(value)
+        values[name] = value
+    return Entry(**values)

@@ -24,7 +24,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from zensical.extensions.context import ContextPreprocessor
 
-from . import checked_and_rendered, pages, sources_of, stop, topic_page
+from . import checked_and_rendered, exports, pages, sources_of, stop, topic_page
 from .artifacts import page_pdf
 from .page_dates import commit_dates, page_source
 from .page_macros import Sources, page_macros
@@ -52,7 +52,7 @@ def cached_sources(docs: Path) -> Sources:
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.yml")) + sorted(docs.rglob("*.json")))
     if stamp not in _sources:
         _sources.clear()
-        _sources[stamp] = sources_of(docs)
+        _sources[stamp] = sources_of(docs, docs.parent)
     return _sources[stamp]
 
 
@@ -107,6 +107,7 @@ class PageData(Preprocessor):
         page, config = page_context(self.md)
         page.meta["slug"] = pages.slug(page.path)
         page.meta["pdf_file"] = page_pdf(page.meta["slug"])
+        page.meta["based_on"] = exports.based_on(cached_sources(docs_dir(config)).registry.workshop)
         docs = docs_dir(config)
         day = dates_of(docs.parent).get(page_source(docs.name, page.path, page.meta))
         if day:

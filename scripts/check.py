@@ -21,7 +21,7 @@ from bs4 import NavigableString
 
 from macros import history, macro_calls, pages, topic_page
 from macros.page_macros import Sources, load_sources
-from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
+from macros.registry import CACHE, REGISTRY_PATH, Registry, RegistryError, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list
         if registry_file != docs / REGISTRY_PATH:  # a registry from elsewhere: check it alone
             load(registry_file, docs_dir=docs, name=display(registry_file))
             return None, []
-        return load_sources(docs), []
+        return load_sources(docs, ROOT / CACHE), []
     except RegistryError as error:
         return None, [str(p) for p in error.problems]
 

@@ -16,6 +16,7 @@ from scripts import site_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SCHEMA = ROOT / "docs/resources/registry.schema.json"
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))  # as data
 PAGES = [pages.html_file(p, True).removesuffix("index.html") for p in pages.nav_pages(CONFIG.nav)]  # URL paths
@@ -63,7 +64,7 @@ def small_project(dest: Path) -> Path:
     copy_project(dest)
     shutil.rmtree(dest / "docs")
     shutil.copytree(FIXTURES / "docs", dest / "docs")
-    shutil.copy2(ROOT / "docs/resources/registry.schema.json", dest / "docs/resources/")  # the code reads it there
+    shutil.copy2(SCHEMA, dest / "docs/resources/")  # beside the registry, where the code reads it
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + FIXTURE_NAV, encoding="utf-8")
     return dest

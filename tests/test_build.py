@@ -38,13 +38,19 @@ def test_relations_written_once_appear_on_both_pages(built_site):
         assert topic_dir(pages[a]) in links_of(built_site, pages[b]), (b, a)
 
 
-def test_each_entry_shows_on_the_pages_of_its_topics(built_site):
+def test_each_entry_shows_on_the_pages_of_its_topics_in_the_list_that_says_who_made_the_link(built_site):
+    """An entry the report names under a topic is listed under "Named in the report" on that
+    topic's page; one our editors relate to it, under "Editors' links", and not the other way round."""
     pages = {t["id"]: t["page"] for t in REGISTRY["topics"]}
+    checked = {"named_in": 0, "editors_links": 0}
     for entry in REGISTRY["entries"]:
-        for topic in entry.get("themes", []) + entry.get("next_steps", []):
-            related = soup(built_site, pages[topic]).find(id="related").find_next("ul").find_next("ul")
-            hrefs = [a["href"] for a in related.select("a")]
-            assert any(h.endswith(f"#{entry['id']}") for h in hrefs), (entry["id"], topic)
+        for field, label in [("named_in", "Named in the report"), ("editors_links", "Editors' links")]:
+            for topic in (t for t in entry.get(field, []) if t in pages):
+                heading = soup(built_site, pages[topic]).find(id="related")
+                listed = next(p for p in heading.find_all_next("p") if p.get_text().startswith(label)).find_next("ul")
+                assert any(a["href"].endswith(f"#{entry['id']}") for a in listed.select("a")), (entry["id"], field, topic)
+                checked[field] += 1
+    assert all(checked.values()), checked  # both lists were looked at
 
 
 def test_the_resource_index_lists_every_entry(built_site):

@@ -8,8 +8,15 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros.registry import RegistryError, load
-from tests.support import FIXTURES, ROOT
+from macros import registry
+from macros.registry import RegistryError
+from tests.support import FIXTURES, ROOT, SCHEMA
+
+
+def load(path, docs_dir=None, name=None, cache=None) -> registry.Registry:
+    """The registry at `path`, checked against the project's schema (a test's registry has none beside it)."""
+    return registry.load(path, docs_dir, name, schema=SCHEMA, cache=cache)
+
 
 BROKEN = FIXTURES / "registry"
 DOCS = FIXTURES / "docs"
@@ -182,27 +189,21 @@ def test_the_registry_file_points_editors_at_its_schema():
     assert first_line == "# yaml-language-server: $schema=registry.schema.json"
 
 
-def test_the_validity_cache_keeps_one_stamp_under_the_build_folder(tmp_path, monkeypatch):
-    from macros import registry
-
-    assert registry.CACHE_DIR.relative_to(ROOT).parts[:2] == (".build", "cache")  # make clean removes .build
-    monkeypatch.setattr(registry, "CACHE_DIR", tmp_path / "cache")
+def test_the_validity_cache_keeps_one_stamp_under_the_build_folder(tmp_path):
+    assert registry.CACHE.split("/")[:2] == [".build", "cache"]  # make clean removes .build
     text = (BROKEN / "valid.yml").read_text()
     (tmp_path / "a.yml").write_text(text)
     (tmp_path / "b.yml").write_text(text.replace("A model.", "Another model."))
-    load(tmp_path / "a.yml")
+    load(tmp_path / "a.yml", cache=tmp_path / "cache")
     first = list((tmp_path / "cache").glob("*.valid"))
-    load(tmp_path / "b.yml")
+    load(tmp_path / "b.yml", cache=tmp_path / "cache")
     second = list((tmp_path / "cache").glob("*.valid"))
     assert len(first) == len(second) == 1 and first != second  # the older stamp was pruned
 
 
 def test_the_validity_cache_key_includes_the_validator_version(tmp_path, monkeypatch):
-    from macros import registry
-
-    monkeypatch.setattr(registry, "CACHE_DIR", tmp_path / "cache")
-    load(BROKEN / "valid.yml")
+    load(BROKEN / "valid.yml", cache=tmp_path / "cache")
     [stamp] = (tmp_path / "cache").glob("*.valid")
     monkeypatch.setattr(registry.importlib.metadata, "version", lambda name: "0.0.0")
-    load(BROKEN / "valid.yml")
+    load(BROKEN / "valid.yml", cache=tmp_path / "cache")
     assert [p.name for p in (tmp_path / "cache").glob("*.valid")] != [stamp.name]
