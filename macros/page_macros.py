@@ -31,14 +31,16 @@ class Sources:
     roles: list[reading_paths.Role]
 
 
-def load_sources(docs_dir: Path, cache: Path | None = None) -> Sources:
+def load_sources(docs_dir: Path, cache: Path | None = None, schema: Path | None = None) -> Sources:
     """The registry, glossary, comparison and roles of `docs_dir`; RegistryError lists the
-    problems of all of them, and refuses a docs folder that holds a symbolic link."""
+    problems of all of them, and refuses a docs folder that holds a symbolic link. `schema` is
+    the registry's JSON Schema (default: the one beside it), `cache` the folder of registries
+    found valid (default: none)."""
     if links := source_tree.symbolic_links(docs_dir):
         raise RegistryError(links)
     problems, loaded = [], []
     loaders: list[tuple[Callable[..., Any], str]] = [
-        (functools.partial(load, cache=cache), REGISTRY_PATH),
+        (functools.partial(load, cache=cache, schema=schema), REGISTRY_PATH),
         (glossary.load, glossary.GLOSSARY_PATH),
         (reading_paths.load_roles, reading_paths.ROLES_PATH),
     ]

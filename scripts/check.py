@@ -21,11 +21,13 @@ from bs4 import NavigableString
 
 from macros import history, macro_calls, pages, topic_page
 from macros.page_macros import Sources, load_sources
-from macros.registry import CACHE, REGISTRY_PATH, Registry, RegistryError, load
+from macros.registry import CACHE, REGISTRY_PATH, SCHEMA_NAME, Registry, RegistryError, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# The project's schema, also for a docs folder given with --docs.
+SCHEMA = (ROOT / "docs" / REGISTRY_PATH).with_name(SCHEMA_NAME)
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
@@ -39,9 +41,9 @@ def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list
     """The loaded registry and glossary (None if either is invalid) and their problems."""
     try:
         if registry_file != docs / REGISTRY_PATH:  # a registry from elsewhere: check it alone
-            load(registry_file, docs_dir=docs, name=display(registry_file))
+            load(registry_file, docs_dir=docs, name=display(registry_file), schema=SCHEMA)
             return None, []
-        return load_sources(docs, ROOT / CACHE), []
+        return load_sources(docs, ROOT / CACHE, SCHEMA), []
     except RegistryError as error:
         return None, [str(p) for p in error.problems]
 

@@ -109,10 +109,10 @@ def check(urls: list[str], config: Path = CONFIG, attempts: int = ATTEMPTS) -> d
     return results
 
 
-def registry_urls(registry_file: Path) -> dict[str, list[str]]:
-    """Address -> ids of the registry entries that give it."""
+def registry_urls(registry_file: Path, schema: Path | None = None) -> dict[str, list[str]]:
+    """Address -> ids of the registry entries that give it (`schema`: default, the one beside it)."""
     entries: dict[str, list[str]] = defaultdict(list)
-    for entry in load(registry_file).entries.values():
+    for entry in load(registry_file, schema=schema).entries.values():
         if entry.url:
             entries[entry.url].append(entry.id)
     return entries

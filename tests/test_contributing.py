@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from macros import pages
 from scripts import site_config
-from tests.support import ROOT, git
+from tests.support import ROOT, SCHEMA, git
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
 EDIT_PREFIX = CONFIG.repo_url.rstrip("/") + "/edit/main/"
@@ -68,7 +68,7 @@ def test_the_worked_example_in_the_guide_is_a_valid_entry(tmp_path):
     start = registry.index("  - id: anchor-model")
     end = registry.index("  - id: ", start + 10)
     (tmp_path / "registry.yml").write_text(registry[:start] + example + "\n" + registry[end:])
-    entry = load(tmp_path / "registry.yml").entries["anchor-model"]
+    entry = load(tmp_path / "registry.yml", schema=SCHEMA).entries["anchor-model"]
     assert entry.recommended is True and entry.editors_links == ("support-existing-models",) and entry.status
 
 

@@ -24,7 +24,7 @@ from macros import exports, sandbox
 from macros.page_macros import load_sources
 from macros.registry import RegistryError, load
 from scripts import csp, page_text
-from tests.support import FIXTURES, ROOT, build, git, small_project
+from tests.support import FIXTURES, ROOT, SCHEMA, build, git, small_project
 from tests.test_check import problem_lines, run_check
 
 # The hostile strings every output is fed: markup that would run, a formula, template syntax
@@ -181,7 +181,7 @@ def test_case_4_every_registry_text_is_inert_where_the_pages_show_it(docs):
     for plain in ["Helsinki, Finland", "people from the fixtures", "A model.", "A ministry", "Theme A", "The first theme."]:
         text = text.replace(plain, json.dumps(plain + " " + HOSTILE), 1)
     registry.write_text(text, encoding="utf-8")
-    sources = load_sources(docs)
+    sources = load_sources(docs, schema=SCHEMA)
     renderer = page_text.Renderer(sources, page_text.site_config(ROOT))
     for page in ["themes/a.md", "resources/index.md", "next-steps/b.md", "index.md"]:
         html = renderer.render(page, (docs / page).read_text(encoding="utf-8")).html

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from scripts import external_links
-from tests.support import FIXTURES, ROOT
+from tests.support import FIXTURES, ROOT, SCHEMA
 
 
 class Misbehaving(http.server.BaseHTTPRequestHandler):
@@ -138,7 +138,7 @@ def test_the_reviewed_flaky_list_is_valid():
 
 
 def test_registry_urls_maps_each_address_to_its_entries():
-    urls = external_links.registry_urls(FIXTURES / "registry/valid.yml")
+    urls = external_links.registry_urls(FIXTURES / "registry/valid.yml", SCHEMA)
     assert urls == {"https://example.org/x": ["model-x"]}
     real = external_links.registry_urls(ROOT / "docs/resources/registry.yml")
     assert real["https://ankkuritoiminta.fi/en"] == ["anchor-model"]

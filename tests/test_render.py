@@ -8,7 +8,7 @@ import markdown
 
 from macros import render
 from macros.registry import Entry, Registry, Status, load
-from tests.support import FIXTURES, ROOT
+from tests.support import FIXTURES, ROOT, SCHEMA
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
@@ -18,7 +18,7 @@ def to_html(text: str) -> str:
 
 
 def small_registry() -> Registry:
-    return load(FIXTURES / "registry/valid.yml")
+    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
 
 
 def test_escape_makes_markup_inert():

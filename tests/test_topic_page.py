@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros import topic_page
 from macros.registry import load
-from tests.support import FIXTURES
+from tests.support import FIXTURES, SCHEMA
 
 PAGE = """# Theme A
 
@@ -28,7 +28,7 @@ More text.
 
 
 def registry():
-    return load(FIXTURES / "registry/valid.yml")
+    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
 
 
 def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
