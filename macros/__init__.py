@@ -10,7 +10,7 @@ All logic lives in plain, tested modules; this one only connects them to the eng
 
 from pathlib import Path
 
-from . import exports, macro_calls, pages, sandbox, topic_page
+from . import exports, macro_calls, pages, sandbox, site, topic_page
 from .page_macros import Sources, load_sources, page_macros
 from .registry import CACHE, RegistryError
 
@@ -35,6 +35,11 @@ def stop(message: str) -> Exception:
     return PluginError(message)
 
 
+def project_root(conf) -> Path:
+    """The project's folder: that of MkDocs's configuration file, or Zensical's root_dir."""
+    return Path(conf["config_file_path"]).parent if "config_file_path" in conf else Path(conf["root_dir"])
+
+
 def sources_of(docs_dir: Path, root: Path) -> Sources:
     """The registry and the other data files, or the error that stops the build naming every problem;
     `root` is the project's, which holds the cache of registries found valid."""
@@ -45,8 +50,12 @@ def sources_of(docs_dir: Path, root: Path) -> Sources:
 
 
 def define_env(env):
-    """Register the registry's data and the pages' macros."""
-    sources = sources_of(Path(env.conf["docs_dir"]), Path(env.conf["config_file_path"]).parent)
+    """Check our settings, register the registry's data and the pages' macros."""
+    try:
+        site.Extra.of(dict(env.conf["extra"]), "mkdocs.yml")
+    except site.SiteConfigError as error:
+        raise stop(str(error)) from None
+    sources = sources_of(Path(env.conf["docs_dir"]), project_root(env.conf))
     env.variables["kb_registry"] = sources.registry
     env.variables["kb_roles"] = {r.id for r in sources.roles}
     env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: current_page(env))

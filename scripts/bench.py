@@ -27,14 +27,14 @@ from pathlib import Path
 
 import yaml
 
-from macros import pages
+from macros import pages, site
 from macros.artifacts import ARTIFACTS
 from macros.page_macros import load_sources
 from macros.registry import REGISTRY_PATH
 from scripts import build, check, page_text, site_config, site_steps
 from scripts.serve import serve
 
-ROOT = site_config.ROOT
+ROOT = site.load().root  # the project the bench runs in
 
 ENV = site_config.MKDOCS_ENV
 PROSE_PAGES = ["about.md", "glossary.md", "contributing.md", "accessibility.md", "downloads.md"]

@@ -22,13 +22,13 @@ from bs4 import BeautifulSoup
 from bs4.element import AttributeValueList
 from weasyprint import HTML
 
-from macros import pages
+from macros import pages, site
 from macros.artifacts import artifact
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
 
 PDF_NAME = artifact("site-pdf").file
-TEMPLATES = site_config.ROOT / "pdf"
+TEMPLATES = "pdf"  # the PDF's template and stylesheet, under the project's root
 # Web chrome inside the article that has no place on paper.
 DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
 
@@ -86,7 +86,7 @@ def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> st
 
 def version() -> str:
     """The git commit the build comes from, or 'unversioned' outside a repository."""
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=site_config.ROOT)  # noqa: S607 - git, node or the like from PATH, as a contributor runs them
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=site.load().root)  # noqa: S607 - git, node or the like from PATH, as a contributor runs them
     return result.stdout.strip() if result.returncode == 0 else "unversioned"
 
 
@@ -96,13 +96,14 @@ def render(offline: Path, config, out: Path, chosen: list[str] | None = None) ->
     chosen = chosen or pages.nav_pages(config.nav)
     targets = {pages.html_file(p, directory_urls=False): pages.slug(p) for p in chosen}
     prepared = [prepare(offline, p, targets, config.site_url) for p in chosen]
-    template = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True).get_template("template.html")
+    templates = site.load().root / TEMPLATES
+    template = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True).get_template("template.html")
     html = template.render(
         config=config,
         pages=prepared,
         built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"),
         version=version(),
-        css=(TEMPLATES / "print.css").read_text(encoding="utf-8"),
+        css=(templates / "print.css").read_text(encoding="utf-8"),
         single=len(chosen) == 1,
         address=config.site_url + pages.address(chosen[0]),
     )

@@ -19,15 +19,11 @@ from pathlib import Path
 import yaml
 from bs4 import NavigableString
 
-from macros import history, macro_calls, pages, topic_page
+from macros import history, macro_calls, pages, site, topic_page
 from macros.page_macros import Sources, load_sources
-from macros.registry import CACHE, REGISTRY_PATH, SCHEMA_NAME, Registry, RegistryError, load
+from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability
 
-ROOT = Path(__file__).resolve().parent.parent
-
-# The project's schema, also for a docs folder given with --docs.
-SCHEMA = (ROOT / "docs" / REGISTRY_PATH).with_name(SCHEMA_NAME)
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
@@ -41,9 +37,9 @@ def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list
     """The loaded registry and glossary (None if either is invalid) and their problems."""
     try:
         if registry_file != docs / REGISTRY_PATH:  # a registry from elsewhere: check it alone
-            load(registry_file, docs_dir=docs, name=display(registry_file), schema=SCHEMA)
+            load(registry_file, docs_dir=docs, name=display(registry_file), schema=project().schema_file)
             return None, []
-        return load_sources(docs, ROOT / CACHE, SCHEMA), []
+        return load_sources(docs, project().cache_dir, project().schema_file), []
     except RegistryError as error:
         return None, [str(p) for p in error.problems]
 
@@ -110,7 +106,8 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
     edit_source = meta.get("edit_source")
-    if edit_source and (not (ROOT / edit_source).resolve().is_relative_to(ROOT) or not (ROOT / edit_source).is_file()):
+    root = project().root
+    if edit_source and (not (root / edit_source).resolve().is_relative_to(root) or not (root / edit_source).is_file()):
         problems.append(
             f"{name}:{lines['edit_source']}: edit_source '{edit_source}' does not exist — give a path from the repository root"
         )
@@ -194,7 +191,7 @@ def _role_problems(name: str, text: str, body: list[str], meta: dict, lines: dic
 
 def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
     """Problems found on the pages as readers see them, and each page's readability."""
-    renderer = page_text.Renderer(sources, page_text.site_config(ROOT))
+    renderer = page_text.Renderer(sources, project().settings, project().root)
     problems, figures = [], []
     data_files = [docs / REGISTRY_PATH, docs / "glossary.yml"]
     rendered: dict[str, str] = {}
@@ -241,7 +238,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
     if not problems:  # every page rendered: their links can be followed
         # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
-        nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == (ROOT / "docs").resolve() else list(rendered)
+        nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == project().docs_dir else list(rendered)
         problems += page_links.problems(
             docs, rendered, nav, lambda page, needle: _line_of(docs / page, needle, data_files), {history.FEED}
         )
@@ -341,7 +338,7 @@ def _pages(docs: Path) -> list[Path]:
     return [p for p in sorted(docs.rglob("*.md")) if not p.relative_to(docs).as_posix().startswith("includes/")]
 
 
-def check_citation(root: Path = ROOT) -> list[str]:
+def check_citation(root: Path) -> list[str]:
     """CITATION.cff and the citation fields of mkdocs.yml, which the page templates cite from,
     must agree."""
     cff = yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
@@ -365,7 +362,7 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
     topic_pages = {t.page for t in registry.topics.values()} if registry else set()
-    problems += snippet_links(ROOT)
+    problems += snippet_links(project().root)
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
         if not PAGE_NAME.fullmatch(relative):
@@ -376,8 +373,8 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     if sources and not problems:
         rendered_problems, figures = check_rendered(docs, sources)
         problems += rendered_problems
-    if docs.resolve() == (ROOT / "docs").resolve():
-        problems += paraphrase.problems(docs) + check_citation()
+    if docs.resolve() == project().docs_dir:
+        problems += paraphrase.problems(docs) + check_citation(project().root)
     return problems, figures
 
 
@@ -399,10 +396,14 @@ def snippet_links(root: Path) -> list[str]:
     ]
 
 
+def project() -> site.Site:
+    """The project the check runs in: the folder of mkdocs.yml where the command starts (macros/site.py)."""
+    return site.load()
+
+
 def display(path: Path) -> str:
     """A path as a contributor would type it: relative to the repository when inside it."""
-    path = path.resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    return project().display(path)
 
 
 def figures_table(figures: list[tuple[str, readability.Figures]]) -> str:
@@ -415,11 +416,16 @@ def figures_table(figures: list[tuple[str, readability.Figures]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the checks; print the readability table and each problem; 1 if there are problems."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--docs", type=Path, default=None)
     parser.add_argument("--registry", type=Path, default=None)
     parser.add_argument("--quiet", action="store_true", help="do not print the readability of each page")
     args = parser.parse_args(argv)
-    problems, figures = check(args.docs, args.registry or args.docs / REGISTRY_PATH)
+    try:
+        docs = args.docs or project().docs_dir
+    except site.SiteConfigError as error:
+        print(f"{error}\nmake check: 1 problem(s)")
+        return 1
+    problems, figures = check(docs, args.registry or docs / REGISTRY_PATH)
     if figures and not args.quiet:
         print(
             f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):"

@@ -17,7 +17,7 @@ from scripts import external_links
 from scripts.links import page_links, run_linkchecker
 from scripts.serve import serve
 
-CONFIG_DIR = Path(__file__).resolve().parent.parent / "linkcheck"
+CONFIG_DIR = Path("linkcheck")  # under the project's root, where the commands run
 # A page served besides the site whose one link points at an anchor that does not exist. If
 # LinkChecker does not report it, it did not check anchors, and its silence proves nothing.
 CANARY = "/__anchor-check-canary__.html"

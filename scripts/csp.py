@@ -24,7 +24,8 @@ import importlib.util
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros import site
+
 SCRIPT_TEMPLATES = "partials/javascripts/*.html"
 THEME_PACKAGES = ("material", "zensical")  # each ships its templates in <package>/templates
 TEMPLATE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.S)
@@ -36,14 +37,15 @@ DATA_TYPE = re.compile(r'\btype="(?!text/javascript|module)[^"]+"')
 HEAD = re.compile(r"<head>")
 
 
-def template_folders(overrides: Path = ROOT / "overrides") -> list[Path]:
-    """The template folders of the installed themes, and our overrides."""
+def template_folders() -> list[Path]:
+    """The template folders of the installed themes, and our overrides (the theme's custom_dir)."""
     folders = []
     for package in THEME_PACKAGES:
         spec = importlib.util.find_spec(package)
         if spec is not None and spec.origin:
             folders.append(Path(spec.origin).parent / "templates")
-    return [*folders, overrides]
+    project = site.load()
+    return [*folders, project.root / project.settings["theme"]["custom_dir"]]
 
 
 def theme_scripts(folders: list[Path]) -> list[re.Pattern]:

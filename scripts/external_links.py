@@ -16,13 +16,12 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from macros import site as site_model
 from macros.registry import REGISTRY_PATH, load
 from scripts.links import page_links, run_linkchecker
 
-ROOT = Path(__file__).resolve().parent.parent
-
-CONFIG = ROOT / "linkcheck" / "external.ini"
-FLAKY = ROOT / "linkcheck" / "known-flaky.yml"
+CONFIG = Path("linkcheck/external.ini")  # under the project's root
+FLAKY = Path("linkcheck/known-flaky.yml")
 ATTEMPTS = 3  # a failing address is tried this many times before it counts as broken
 _REDIRECT = re.compile(r"Redirected to `([^']+)' status: (\d{3})")
 _PERMANENT = {"301", "308"}
@@ -159,7 +158,7 @@ def report(results: list[Result]) -> str:
 
 def main(site: Path, out: Path | None = None) -> int:
     """Check, print the report (and write it to `out`), return the exit status."""
-    results = check_site(site, registry_urls(ROOT / "docs" / REGISTRY_PATH))
+    results = check_site(site, registry_urls(site_model.load().registry_file))
     text = report(results)
     print(text)
     if out:

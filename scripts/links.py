@@ -9,7 +9,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from macros import site
+
 LINKCHECKER = "scripts.run_linkchecker"  # the module that runs LinkChecker
 
 
@@ -22,7 +23,7 @@ def run_linkchecker(config: Path, *args: str, stdin: str | None = None) -> list[
         capture_output=True,
         text=True,
         encoding="utf-8",
-        cwd=ROOT,
+        cwd=site.load().root,
     )
     if result.returncode not in (0, 1):
         raise SystemExit(f"LinkChecker failed to run (exit {result.returncode}):\n{result.stderr}")

@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros import pages, sandbox, topic_page
+from macros import pages, sandbox, site, topic_page
 from macros.page_macros import Sources, page_macros
 
-ROOT = Path(__file__).resolve().parent.parent
 INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 # Text that is not the writer's prose: code, headings, generated labels, and native-language names.
 NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, .changelog, [lang]"
@@ -35,9 +33,9 @@ class Page:
     html: str
 
 
-def site_config(root: Path = ROOT) -> dict:
-    """mkdocs.yml as data."""
-    return yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+def site_config(root: Path) -> dict:
+    """The project's configuration (mkdocs.yml in `root`) as data."""
+    return site.settings_of(root / site.CONFIG)
 
 
 def split_front_matter(text: str) -> tuple[dict, str, int]:
@@ -49,7 +47,7 @@ def split_front_matter(text: str) -> tuple[dict, str, int]:
 class Renderer:
     """Renders pages of one docs folder with one registry and configuration."""
 
-    def __init__(self, sources: Sources, config: dict, root: Path = ROOT):
+    def __init__(self, sources: Sources, config: dict, root: Path):
         self.registry = sources.registry
         self._page = ""
         conf = {

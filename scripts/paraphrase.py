@@ -25,9 +25,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-FINGERPRINT = Path(__file__).resolve().parent / "report-fingerprint.json"
-ALLOWLIST = Path(__file__).resolve().parent / "paraphrase-allowlist.yml"
+from macros import site as site_model
+
+FINGERPRINT = Path("scripts/report-fingerprint.json")  # under the project's root, as every path here
+ALLOWLIST = Path("scripts/paraphrase-allowlist.yml")
 MIN_RUN = 12
 CLOSE_RATIO = 0.75
 MIN_SENTENCE = 8
@@ -171,8 +172,7 @@ def _line_of(text: str, first_words: list[str]) -> int:
 
 
 def _display(path: Path) -> str:
-    path = path.resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    return site_model.load().display(path)
 
 
 def load_allowlist(path: Path = ALLOWLIST) -> list[dict]:
@@ -194,22 +194,21 @@ def problems(docs: Path, fingerprint_file: Path = FINGERPRINT, allowlist: list[d
     for i, entry in enumerate(allowed):
         if i not in used:
             result.append(
-                f'{ALLOWLIST.relative_to(ROOT)}: entry for {entry["file"]} ("{entry["sentence"][:60]}") matches nothing any more '
-                "— remove it"
+                f'{ALLOWLIST}: entry for {entry["file"]} ("{entry["sentence"][:60]}") matches nothing any more — remove it'
             )
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--docs", type=Path, default=None)
     parser.add_argument("--fingerprint", type=Path, metavar="REPORT", help="rebuild the fingerprint from the report's text file")
     args = parser.parse_args()
     if args.fingerprint:
         FINGERPRINT.write_text(json.dumps(fingerprint(args.fingerprint.read_text(encoding="utf-8"))) + "\n", encoding="utf-8")
         print(f"Wrote {FINGERPRINT}")
         return
-    found = problems(args.docs)
+    found = problems(args.docs or site_model.load().docs_dir)
     print("\n".join(found) if found else "No passage copies or closely re-words the report.")
     raise SystemExit(1 if found else 0)
 

@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 # The MkDocs 1.x engines that build this site from mkdocs.yml, the first the default (README,
 # "Engines"): MkDocs 1.6.1, and ProperDocs, its maintained drop-in continuation.
 ENGINES = ("mkdocs", "properdocs")
@@ -18,7 +17,7 @@ ENGINES = ("mkdocs", "properdocs")
 MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def load(config_file: Path = ROOT / "mkdocs.yml", **overrides):
+def load(config_file: Path = Path("mkdocs.yml"), **overrides):
     """The validated MkDocs configuration (with `overrides` of its settings)."""
     from mkdocs.config import load_config  # here, so that ProperDocs can take over the name first (see main)
 

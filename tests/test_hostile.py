@@ -182,7 +182,7 @@ def test_case_4_every_registry_text_is_inert_where_the_pages_show_it(docs):
         text = text.replace(plain, json.dumps(plain + " " + HOSTILE), 1)
     registry.write_text(text, encoding="utf-8")
     sources = load_sources(docs, schema=SCHEMA)
-    renderer = page_text.Renderer(sources, page_text.site_config(ROOT))
+    renderer = page_text.Renderer(sources, page_text.site_config(ROOT), ROOT)
     for page in ["themes/a.md", "resources/index.md", "next-steps/b.md", "index.md"]:
         html = renderer.render(page, (docs / page).read_text(encoding="utf-8")).html
         soup = BeautifulSoup(html, "html.parser")
