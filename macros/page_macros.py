@@ -85,152 +85,165 @@ def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
     return found
 
 
+# The macros a page may call, by name: the methods of PageMacros of the same name.
+MACROS = (
+    "resource_index",
+    "related",
+    "topic_cards",
+    "ref",
+    "downloads",
+    "registry_columns",
+    "glossary_terms",
+    "practice_table",
+    "changes",
+    "comparison_table",
+    "reading_path",
+    "reading_path_lead",
+    "reading_path_list",
+    "relationship_map",
+    "relationship_list",
+)
+
+
 def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """Name -> macro for a build whose configuration is `conf`; `current_page()` gives the path
     under docs/ of the page being rendered."""
-    registry = sources.registry
-    mentioned: dict[str, set[str]] = {}  # page -> entries already named on it
+    macros = PageMacros(sources, conf, current_page)
+    return {name: getattr(macros, name) for name in MACROS}
 
-    def resource_index() -> str:
+
+class PageMacros:
+    """The pages' macros, bound to one build's data and configuration and to the page being rendered."""
+
+    def __init__(self, sources: Sources, conf: dict, current_page: Callable[[], str]):
+        self.sources = sources
+        self.registry = sources.registry
+        self.conf = conf
+        self.page = current_page
+        self.mentioned: dict[str, set[str]] = {}  # page -> entries already named on it
+        self.roles = {r.id: r for r in sources.roles}
+
+    def resource_index(self) -> str:
         """The finder's form, then every registry entry, grouped by kind."""
-        address = conf["site_url"] + pages.address(current_page())
+        registry, page = self.registry, self.page()
+        address = self.conf["site_url"] + pages.address(page)
         return (
             finder.form(registry)
             + "\n"
             + exports.item_list(registry, address)
             + "\n"
-            + render.resource_index(registry, current_page(), lambda entry: finder.data_attributes(registry, entry))
+            + render.resource_index(registry, page, lambda entry: finder.data_attributes(registry, entry))
         )
 
-    def related() -> str:
+    def related(self) -> str:
         """The related block of the current theme or next-step page."""
-        topic = registry.topic_for_page(current_page())
+        topic = self.registry.topic_for_page(self.page())
         if topic is None:
             raise ValueError(
-                f"docs/{current_page()}: related() is only for theme and next-step pages listed under 'topics' in "
+                f"docs/{self.page()}: related() is only for theme and next-step pages listed under 'topics' in "
                 f"docs/{REGISTRY_PATH}"
             )
-        return render.related_block(registry, topic, current_page())
+        return render.related_block(self.registry, topic, self.page())
 
-    def topic_cards(kind: str) -> str:
+    def topic_cards(self, kind: str) -> str:
         """Cards linking every theme ('theme') or next step ('next-step')."""
         if kind not in render.TOPIC_LABELS:
-            raise ValueError(f"docs/{current_page()}: topic_cards('{kind}'): expected 'theme' or 'next-step'")
-        return render.topic_cards(registry, kind, current_page())
+            raise ValueError(f"docs/{self.page()}: topic_cards('{kind}'): expected 'theme' or 'next-step'")
+        return render.topic_cards(self.registry, kind, self.page())
 
-    def ref(item_id: str, text: str | None = None) -> str:
+    def ref(self, item_id: str, text: str | None = None) -> str:
         """A link to a registry entry (on the resource index) or a topic page, by id. An entry's
         first mention on a page says what has changed since the workshop."""
-        page = current_page()
-        seen = mentioned.setdefault(page, set())
-        first = item_id in registry.entries and item_id not in seen
+        page = self.page()
+        seen = self.mentioned.setdefault(page, set())
+        first = item_id in self.registry.entries and item_id not in seen
         seen.add(item_id)
         try:
-            return render.reference(registry, item_id, page, text, first_mention=first)
+            return render.reference(self.registry, item_id, page, text, first_mention=first)
         except KeyError:
             raise ValueError(
                 f"docs/{page}: ref('{item_id}') names no entry or topic of docs/{REGISTRY_PATH} — "
                 "use an existing id (see the resource index) or add the entry first"
             ) from None
 
-    @functools.cache
-    def titled_pages() -> dict[str, tuple[str, str]]:
+    @functools.cached_property
+    def titled_pages(self) -> dict[str, tuple[str, str]]:
         """pages_of(sources), read from disk once per build."""
-        return pages_of(sources)
+        return pages_of(self.sources)
 
-    def downloads() -> str:
+    def downloads(self) -> str:
         """The PDF and offline bundle with size and date (links to the published site offline)."""
-        extra = conf["extra"]
+        extra = self.conf["extra"]
         directory = None if extra.get("offline_copy") else extra.get("downloads_dir") or None
-        titles = {pages.slug(page): title for page, (_, title) in titled_pages().items() if page.endswith(".md")}
-        return downloads_table(directory, conf["site_url"] + "downloads/", titles)
+        titles = {pages.slug(page): title for page, (_, title) in self.titled_pages.items() if page.endswith(".md")}
+        return downloads_table(directory, self.conf["site_url"] + "downloads/", titles)
 
-    def registry_columns() -> str:
+    def registry_columns(self) -> str:
         """The CSV's columns, each with its field's text from the registry's JSON Schema (the downloads page)."""
-        schema = (sources.docs_dir / REGISTRY_PATH).with_name(SCHEMA_NAME)
+        schema = (self.sources.docs_dir / REGISTRY_PATH).with_name(SCHEMA_NAME)
         return exports.column_table(json.loads(schema.read_text(encoding="utf-8")))
 
-    def glossary_terms() -> str:
+    def glossary_terms(self) -> str:
         """Every glossary term and abbreviation (the glossary page)."""
-        return glossary.render(sources.terms, sources.abbreviations, current_page())
+        return glossary.render(self.sources.terms, self.sources.abbreviations, self.page())
 
-    def practice_table() -> str:
+    def practice_table(self) -> str:
         """Every programme, model, platform and practice of the registry, as a sortable table."""
-        return practices.practice_table(registry, current_page())
+        return practices.practice_table(self.registry, self.page())
 
-    def comparison_table() -> str:
+    def comparison_table(self) -> str:
         """US and Nordic approaches side by side, every cell with its sources."""
-        return comparison.render(sources.comparison, registry, current_page())
+        return comparison.render(self.sources.comparison, self.registry, self.page())
 
-    roles = {r.id: r for r in sources.roles}
-
-    def role(role_id: str) -> reading_paths.Role:
-        if role_id not in roles:
+    def role(self, role_id: str) -> reading_paths.Role:
+        """The role called `role_id`, or the error naming the page and the roles there are."""
+        if role_id not in self.roles:
             raise ValueError(
-                f"docs/{current_page()}: no role '{role_id}' in docs/{reading_paths.ROLES_PATH} — use one of: {', '.join(roles)}"
+                f"docs/{self.page()}: no role '{role_id}' in docs/{reading_paths.ROLES_PATH} — "
+                f"use one of: {', '.join(self.roles)}"
             )
-        return roles[role_id]
+        return self.roles[role_id]
 
-    @functools.cache
-    def role_stops() -> dict[str, list[reading_paths.Stop]]:
+    @functools.cached_property
+    def role_stops(self) -> dict[str, list[reading_paths.Stop]]:
         """Every role's reading path, read from the topic pages once per build."""
-        return reading_paths.stops(sources.docs_dir, registry)
+        return reading_paths.stops(self.sources.docs_dir, self.registry)
 
-    def reading_path(role_id: str) -> str:
+    def reading_path(self, role_id: str) -> str:
         """The sections of the theme and next-step pages tagged for a role."""
-        stops = role_stops().get(role(role_id).id, [])
-        return reading_paths.render(role(role_id), stops, registry, current_page())
+        role = self.role(role_id)
+        return reading_paths.render(role, self.role_stops.get(role.id, []), self.registry, self.page())
 
-    def reading_path_lead(role_id: str) -> str:
+    def reading_path_lead(self, role_id: str) -> str:
         """The lead of a role's path page: who it is for and how many sections it holds."""
-        stops = role_stops().get(role(role_id).id, [])
-        pages = len({s.topic for s in stops})
+        role = self.role(role_id)
+        stops = self.role_stops.get(role.id, [])
+        topics = len({s.topic for s in stops})
         return (
-            f"This path is for {render.escape(role(role_id).who[0].lower() + role(role_id).who[1:])} "
-            f"It picks out {len(stops)} sections from {pages} theme and next-step pages. A line on each "
+            f"This path is for {render.escape(role.who[0].lower() + role.who[1:])} "
+            f"It picks out {len(stops)} sections from {topics} theme and next-step pages. A line on each "
             "says why it matters to you. The choice is the editors'; what participants said keeps the report's weight."
         )
 
-    def reading_path_list() -> str:
+    def reading_path_list(self) -> str:
         """Every role, with a link to its path."""
-        return (
-            "\n".join(f"- {render.link(r.title, r.page, current_page())}: {render.escape(r.who)}" for r in sources.roles) + "\n"
-        )
+        lines = (f"- {render.link(r.title, r.page, self.page())}: {render.escape(r.who)}" for r in self.sources.roles)
+        return "\n".join(lines) + "\n"
 
-    def relationship_map() -> str:
+    def relationship_map(self) -> str:
         """The map of themes, next steps and resources, as an SVG figure."""
         return (
             '<figure class="relation-map-figure">\n<div class="relation-map-scroll" tabindex="0" role="region" '
             'aria-label="Relationship map, scrolls sideways">\n'
-            + relation_map.svg(registry, current_page(), conf.get("use_directory_urls", True))
+            + relation_map.svg(self.registry, self.page(), self.conf.get("use_directory_urls", True))
             + "\n</div>\n</figure>\n"
         )
 
-    def relationship_list() -> str:
+    def relationship_list(self) -> str:
         """The relations of the map, as text."""
-        return relation_map.relationship_list(registry, current_page())
+        return relation_map.relationship_list(self.registry, self.page())
 
-    def changes() -> str:
+    def changes(self) -> str:
         """Every change to the site's pages, month by month, from one git call."""
-        return render.changes(history.by_month(history.commits(sources.docs_dir.parent)), titled_pages(), current_page())
-
-    return {
-        f.__name__: f
-        for f in (
-            resource_index,
-            related,
-            topic_cards,
-            ref,
-            downloads,
-            registry_columns,
-            glossary_terms,
-            practice_table,
-            changes,
-            comparison_table,
-            reading_path,
-            reading_path_lead,
-            reading_path_list,
-            relationship_map,
-            relationship_list,
-        )
-    }
+        groups = history.by_month(history.commits(self.sources.docs_dir.parent))
+        return render.changes(groups, self.titled_pages, self.page())
