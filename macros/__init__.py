@@ -11,8 +11,9 @@ All logic lives in plain, tested modules; this one only connects them to the eng
 from pathlib import Path
 
 from . import exports, macro_calls, pages, sandbox, site, topic_page
+from .data_files import RegistryError
 from .page_macros import Sources, load_sources, page_macros
-from .registry import CACHE, RegistryError
+from .registry import CACHE
 
 
 class BuildError(Exception):

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .registry import Problem, Registry, RegistryError, parse, read
+from .data_files import Problem, RegistryError, parse, read
+from .registry import Registry
 from .render import escape, link, reference
 from .topic_page import OUTSIDE_SOURCES, known_sources
 

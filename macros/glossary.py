@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .registry import Problem, RegistryError, parse, read
+from .data_files import Problem, RegistryError, parse, read
 from .render import escape, link
 
 GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from . import comparison, exports, finder, glossary, history, pages, practices, reading_paths, relation_map, render, source_tree
+from .data_files import RegistryError
 from .downloads import downloads_table
-from .registry import REGISTRY_PATH, SCHEMA_NAME, Registry, RegistryError, load
+from .registry import REGISTRY_PATH, SCHEMA_NAME, Registry, load
 
 
 @dataclass(frozen=True)

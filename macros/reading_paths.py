@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .data_files import Problem, RegistryError, parse, read
 from .pages import split
-from .registry import Problem, Registry, RegistryError, parse, read
+from .registry import Registry
 from .render import escape, link, topic_label
 from .topic_page import sections
 

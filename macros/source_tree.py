@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .registry import Problem
+from .data_files import Problem
 
 
 def symbolic_links(docs_dir: Path) -> list[Problem]:

@@ -20,8 +20,9 @@ import yaml
 from bs4 import NavigableString
 
 from macros import history, macro_calls, pages, site, topic_page
+from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
-from macros.registry import REGISTRY_PATH, Registry, RegistryError, load
+from macros.registry import REGISTRY_PATH, Registry, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}

@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 
 from macros import exports, history
 from macros.artifacts import artifact
-from macros.registry import REGISTRY_PATH, load, parse, read
+from macros.data_files import parse, read
+from macros.registry import REGISTRY_PATH, load
 from scripts import check, csp
 
 FEED = history.FEED

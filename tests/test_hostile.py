@@ -21,8 +21,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros import exports, sandbox
+from macros.data_files import RegistryError
 from macros.page_macros import load_sources
-from macros.registry import RegistryError, load
+from macros.registry import load
 from scripts import csp, page_text
 from tests.support import FIXTURES, ROOT, SCHEMA, build, git, small_project
 from tests.test_check import problem_lines, run_check

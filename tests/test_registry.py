@@ -9,7 +9,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from macros import registry
-from macros.registry import RegistryError
+from macros.data_files import RegistryError
 from tests.support import FIXTURES, ROOT, SCHEMA
 
 
