@@ -135,12 +135,8 @@ def _topic_page_problems(
         return problems + [f"{name}:{lines['sources']}: sources must map section ids to lists of parts of the report"]
     sections = {section for _, section in topic_page.section_ids("\n".join(body))}
     known = topic_page.known_sources(registry)
-    block_lines = text.splitlines()
     for key, parts in sources.items():
-        line = next(
-            (n for n, text_line in enumerate(block_lines, start=1) if text_line.strip().startswith(f"{key}:")),
-            lines.get("sources", 1),
-        )
+        line = pages.line_of(text, f"{key}:", lines.get("sources", 0)) or lines.get("sources", 1)
         if key not in sections:
             problems.append(
                 f"{name}:{line}: sources names section '{key}', which the page does not have — use one of: "
@@ -161,21 +157,15 @@ def _role_problems(name: str, text: str, body: list[str], meta: dict, lines: dic
         return [f"{name}:{lines['roles']}: roles must map section ids to role ids and a line each"]
     problems = []
     sections = {section for _, section in topic_page.section_ids("\n".join(body))}
-    text_lines = text.splitlines()
     for section, per_role in tags.items():
-        at = next(
-            (n for n, text_line in enumerate(text_lines, start=1) if text_line.strip().startswith(f"{section}:")),
-            lines.get("roles", 1),
-        )
+        at = pages.line_of(text, f"{section}:", lines.get("roles", 0)) or lines.get("roles", 1)
         if section not in sections:
             problems.append(
                 f"{name}:{at}: roles names section '{section}', which the page does not have — use one of: "
                 f"{', '.join(sorted(sections))}"
             )
         for role, why in (per_role or {}).items() if isinstance(per_role, dict) else []:
-            role_at = next(
-                (n for n, text_line in enumerate(text_lines[at:], start=at + 1) if text_line.strip().startswith(f"{role}:")), at
-            )
+            role_at = pages.line_of(text, f"{role}:", at) or at
             if role not in roles:
                 problems.append(
                     f"{name}:{role_at}: unknown role '{role}' — expected one of: {', '.join(roles)} (see docs/roles.yml)"
