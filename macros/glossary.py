@@ -3,6 +3,10 @@
 Each term has an id (its anchor on the glossary page), the term, the word forms that count as a
 use of it, a definition in plain words and, optionally, a page to see. Terms marked `specialist`
 must be linked to the glossary where a page first uses them (checked by `make check`).
+
+The definitions are the editors' own, and the page says so. A definition that cites a law or a
+date must say where it comes from, in `source` (shown after it); `make check` reports one that
+does not, with its line.
 """
 
 from __future__ import annotations
@@ -17,7 +21,19 @@ from .render import escape, link
 GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder
 GLOSSARY_PAGE = "glossary.md"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
-FIELDS = {"id", "term", "forms", "definition", "see", "specialist"}
+FIELDS = {"id", "term", "forms", "definition", "see", "specialist", "source"}
+# What makes a definition cite a law or a date, and so need a `source`: a statute or an Act, a
+# section sign, the word law or statute, or a year.
+NEEDS_SOURCE = re.compile(
+    r"U\.S\.C\.|§|\bPub\. ?L\.|\b[A-Z][a-z]+ Act\b"  # a statute, a section, a public law, an Act
+    r"|\b(?i:laws?|statutes?|legislation)\b(?! enforcement)"  # the law (law enforcement is no citation)
+    r"|\b(?:1[89]|20)\d\d\b"  # a year
+)
+# Said on the glossary page, above the terms.
+EDITORS_NOTE = (
+    "The definitions below are the editors' own, written for this site. They are not taken from the "
+    "workshop report. Where a definition cites a law or a date, it names its source."
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,7 @@ class Term:
     definition: str
     see: str | None = None
     specialist: bool = False
+    source: str | None = None
 
     @property
     def pattern(self) -> re.Pattern:
@@ -75,6 +92,7 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
             )
         elif isinstance(term_id, str):
             seen[term_id] = lines.get((i, "id"), line)
+        problems += _source_problems(item, i, where, lines, line, name)
         see = item.get("see")
         if isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
             problems.append(
@@ -95,9 +113,37 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
             definition=t["definition"],
             see=t.get("see"),
             specialist=bool(t.get("specialist", False)),
+            source=t.get("source"),
         )
         for t in data
     ]
+
+
+def _source_problems(item: dict, i: int, where: str, lines: dict, line: int, name: str) -> list[Problem]:
+    """A definition that cites a law or a date needs a `source`; a `source` must be text."""
+    source = item.get("source")
+    if "source" in item and (not isinstance(source, str) or not source.strip()):
+        return [
+            Problem(
+                name,
+                lines.get((i, "source"), line),
+                f"{where}, field 'source'",
+                "empty or not text — say where the definition comes from, e.g. the law or page it cites",
+            )
+        ]
+    definition = item.get("definition")
+    cited = NEEDS_SOURCE.search(definition) if isinstance(definition, str) else None
+    if cited and "source" not in item:
+        return [
+            Problem(
+                name,
+                lines.get((i, "definition"), line),
+                f"{where}, field 'definition'",
+                f"cites a law or a date (“{cited.group(0)}”) but names no source — add 'source:' saying where it "
+                "comes from (the law itself, an official page), or leave the citation out",
+            )
+        ]
+    return []
 
 
 def abbreviations(docs_dir: Path) -> list[tuple[str, str]]:
@@ -108,9 +154,11 @@ def abbreviations(docs_dir: Path) -> list[tuple[str, str]]:
 
 def render(terms: list[Term], abbreviations: list[tuple[str, str]], from_page: str = GLOSSARY_PAGE) -> str:
     """The glossary page's body: every term in alphabetical order, then the abbreviations."""
-    lines = ["## Terms", ""]
+    lines = ["## Terms", "", EDITORS_NOTE, ""]
     for term in sorted(terms, key=lambda t: t.term.lower().strip('"“')):
-        lines += [f"### {escape(term.term)} {{ #{term.id} }}", "", term.definition.strip()]
+        lines += [f"### {escape(term.term)} {{ #{term.id} }}", "", escape(" ".join(term.definition.split()))]
+        if term.source:
+            lines[-1] += f" Source: {escape(term.source.strip())}."
         if term.see:
             lines[-1] += " See " + link("more on this", term.see, from_page) + "."
         lines.append("")

@@ -1,5 +1,5 @@
-"""The table of practice examples: every programme, model, platform and practice that the
-report mentions, from the registry, with where the report discusses each. A script beside the
+"""The table of practice examples: the programmes, models, platforms and practice examples that
+the registry records, with where the report discusses each. A script beside the
 page (docs/practices/sortable-table.js) lets readers sort it; without it, it is sorted by name."""
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ Plain Python with no MkDocs import, so that the build, `make check` and the test
 Every problem is reported as `file:line: where: what is wrong — how to fix it`.
 
 The registry holds the workshop's facts, the report's topics (key themes and next steps), and
-the entries (everything the report names). An entry says where the report names it
+the entries (the resources the report recommends and the main programmes, bodies, people,
+places and practices it names). An entry says where the report names it
 (`named_in`: topic ids or the other parts of the report) apart from the links our editors add
 (`editors_links`), and carries dated status facts (`status`) and the fields that could not be
 verified (`unverified`).

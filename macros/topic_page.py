@@ -73,8 +73,9 @@ def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:
         f"    This page sums up {position.lower()} of the report on a two-day workshop in "
         f"{escape(workshop.place)}, on {_date_range(workshop.start, workshop.end)}. {escape(workshop.participants)}",
         "",
-        f"    The report records views that people shared under the {rule}: it ties no view to "
-        "a named participant. It is not a study of what works. Where this page adds facts or links "
+        f"    The report records views that people shared under the {rule}. Apart from one photo "
+        "caption that names two speakers, it ties no view to a named participant. It is not a study of what works. "
+        "Where this page adds facts or links "
         f"of its own, it says so. {about}.",
     ]
     return "\n".join(lines)

@@ -168,7 +168,7 @@ def test_an_ended_entry_named_in_the_present_tense_is_caught(tmp_path):
     registry.write_text(
         registry.read_text().replace(
             "    named_in: [theme-a]\n",
-            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: '2024', note: it ended}\n",
+            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: '2024', note: it ended, source: a page}\n",
         )
     )
     page = docs / "themes/a.md"

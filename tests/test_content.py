@@ -7,6 +7,7 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
+from macros import pages
 from tests.support import REGISTRY, ROOT, line_of, links_of, nav_pages, one, output_of
 
 TOPIC_PAGES = [t["page"] for t in REGISTRY["topics"]]
@@ -17,9 +18,9 @@ def page_soup(site, page: str) -> BeautifulSoup:
 
 
 def front_matter(page: str) -> dict:
-    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    assert text.startswith("---\n"), f"docs/{page} has no front matter"
-    return yaml.safe_load(text.split("---\n", 2)[1])
+    source = pages.split((ROOT / "docs" / page).read_text(encoding="utf-8"))
+    assert source.has_front_matter, f"docs/{page} has no front matter"
+    return source.meta
 
 
 def test_every_nav_page_has_a_title_summary_and_description(built_site):

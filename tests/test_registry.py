@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -111,14 +112,18 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
     ("status", "words"),
     [
         (
-            "    status:\n      - {event: ended, date: '2024-13', note: x}\n",
+            "    status:\n      - {event: ended, date: '2024-13', note: x, source: y}\n",
             "field 'status': got '2024-13' — expected a date written 2024, 2024-06 or 2024-06-17",
         ),
         (
-            "    status:\n      - {event: closed, date: '2024', note: x}\n",
+            "    status:\n      - {event: closed, date: '2024', note: x, source: y}\n",
             "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up",
         ),
-        ("    status:\n      - {event: ended, note: x}\n", "missing required field — add 'date:'"),
+        ("    status:\n      - {event: ended, note: x, source: y}\n", "missing required field — add 'date:'"),
+        (
+            "    status:\n      - {event: ended, date: '2024', note: x}\n",
+            "field 'source': missing required field — add 'source:'",
+        ),
         ("    unverified: [colour]\n", "field 'unverified': got 'colour' — expected one of: name, owner, year, description"),
     ],
 )
@@ -137,7 +142,7 @@ def test_dates_stay_text_whatever_their_precision(tmp_path):
         .read_text()
         .replace(
             "    named_in: [theme-a]\n",
-            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: 2024-06-17, note: it ended}\n",
+            "    named_in: [theme-a]\n    status:\n      - {event: ended, date: 2024-06-17, note: it ended, source: a page}\n",
         )
     )
     (tmp_path / "registry.yml").write_text(text)
@@ -207,3 +212,37 @@ def test_the_validity_cache_key_includes_the_validator_version(tmp_path, monkeyp
     monkeypatch.setattr(registry.importlib.metadata, "version", lambda name: "0.0.0")
     load(BROKEN / "valid.yml", cache=tmp_path / "cache")
     assert [p.name for p in (tmp_path / "cache").glob("*.valid")] != [stamp.name]
+
+
+def test_a_dated_status_without_its_source_stops_make_check_with_file_line_and_entry(tmp_path):
+    """Every dated fact names where it comes from: the schema requires `source`, so the loader
+    (and so `make check` and the build) refuses a status line without one."""
+    schema = json.loads((ROOT / "docs/resources/registry.schema.json").read_text())
+    assert "source" in schema["$defs"]["entry"]["properties"]["status"]["items"]["required"]
+    real = load(ROOT / "docs/resources/registry.yml")
+    assert all(s.source for e in real.entries.values() for s in e.status)
+    text = (
+        (BROKEN / "valid.yml")
+        .read_text()
+        .replace(
+            "    named_in: [theme-a]\n",
+            "    named_in: [theme-a]\n    status:\n      - event: left-office\n        date: '2022-01'\n"
+            "        note: left office\n",
+        )
+    )
+    (tmp_path / "registry.yml").write_text(text)
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path / "registry.yml", name="docs/resources/registry.yml")
+    assert [str(p) for p in raised.value.problems] == [
+        "docs/resources/registry.yml:27: entry 'model-x', field 'source': missing required field — add 'source:'"
+    ]
+
+
+def test_a_term_of_office_names_where_its_dates_come_from():
+    """An office holder's dates are facts from outside the report (it names people only in a
+    photo caption): the owner line that gives them says where they come from."""
+    people = [e for e in load(ROOT / "docs/resources/registry.yml").entries.values() if e.kind == "person"]
+    assert people
+    for person in people:
+        if re.search(r"\b(19|20)\d\d\b", person.owner):
+            assert re.search(r"\(dates from [^)]+\)", person.owner), f"{person.id}: {person.owner} — add '(dates from …)'"

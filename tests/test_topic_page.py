@@ -38,7 +38,8 @@ def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
     assert '!!! abstract context-notice "Where this comes from"' in notice
     assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in notice
     assert "people from the fixtures" in notice
-    assert "[Chatham House Rule](../glossary.md#chatham-house-rule): it ties no view to a named participant" in notice
+    assert "[Chatham House Rule](../glossary.md#chatham-house-rule). Apart from one photo caption" in notice
+    assert "it ties no view to a named participant" in notice
     assert "not a study of what works" in notice
     assert "[About the workshop](../about.md)" in notice
 

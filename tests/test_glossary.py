@@ -1,0 +1,91 @@
+"""The glossary's small print (macros/glossary.py): its definitions are the editors' and the
+page says so, and a definition that cites a law or a date names its source."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from macros import glossary
+from macros.data_files import RegistryError
+from tests.support import ROOT
+
+TERM = """- id: a-term
+  term: A term
+  definition: >-
+    {definition}
+"""
+
+
+def load(tmp_path, definition: str, extra: str = "") -> list[glossary.Term]:
+    path = tmp_path / "glossary.yml"
+    path.write_text(TERM.format(definition=definition) + extra, encoding="utf-8")
+    return glossary.load(path, tmp_path, "docs/glossary.yml")
+
+
+@pytest.mark.parametrize(
+    ("definition", "cited"),
+    [
+        ("Defined in 18 U.S.C. § 2331.", "U.S.C."),
+        ("Set out in section 5 of the Administration of Justice Act.", "Justice Act"),
+        ("A rule for meetings, first used in 1927.", "1927"),
+        ("What the statute calls a public threat.", "statute"),
+        ("Sharing that legislation allows.", "legislation"),
+    ],
+)
+def test_a_definition_that_cites_a_law_or_a_date_without_a_source_is_refused_with_its_line(tmp_path, definition, cited):
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path, definition)
+    assert [str(p) for p in raised.value.problems] == [
+        f"docs/glossary.yml:3: term 'a-term', field 'definition': cites a law or a date (“{cited}”) but names no source — "
+        "add 'source:' saying where it comes from (the law itself, an official page), or leave the citation out"
+    ]
+
+
+def test_with_a_source_it_loads_and_the_page_shows_the_source(tmp_path):
+    terms = load(tmp_path, "A term of US federal law (18 U.S.C. § 2331).", "  source: the United States Code\n")
+    assert terms[0].source == "the United States Code"
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list"])
+    assert "(18 U.S.C. § 2331). Source: the United States Code." in html
+
+
+def test_a_definition_is_text_not_markup(tmp_path):
+    terms = load(tmp_path, "A term <img src=x onerror=alert(1)> with *stars*.")
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list"])
+    assert "&lt;img src=x onerror=alert(1)&gt; with *stars*." in html and "<img" not in html
+
+
+def test_an_empty_source_is_refused(tmp_path):
+    with pytest.raises(RegistryError, match=r"glossary.yml:5: term 'a-term', field 'source': empty or not text"):
+        load(tmp_path, "Plain words.", "  source: ' '\n")
+
+
+def test_words_that_cite_nothing_need_no_source(tmp_path):
+    assert load(tmp_path, "Police and other law enforcement staff act first, many times a day.")[0].source is None
+
+
+def test_the_glossary_page_says_its_definitions_are_the_editors():
+    terms = glossary.load(ROOT / "docs/glossary.yml", ROOT / "docs", "docs/glossary.yml")
+    page = glossary.render(terms, glossary.abbreviations(ROOT / "docs"))
+    assert page.startswith("## Terms\n\n" + glossary.EDITORS_NOTE + "\n")
+    assert "the editors' own" in glossary.EDITORS_NOTE and "not taken from the workshop report" in glossary.EDITORS_NOTE
+    assert "{{ glossary_terms() }}" in (ROOT / "docs/glossary.md").read_text(encoding="utf-8")
+
+
+def test_every_definition_of_the_real_glossary_that_cites_a_law_or_a_date_names_its_source():
+    terms = glossary.load(ROOT / "docs/glossary.yml", ROOT / "docs", "docs/glossary.yml")
+    cited = [t for t in terms if glossary.NEEDS_SOURCE.search(t.definition)]
+    assert cited, "the check has nothing to hold: no definition cites a law or a date any more"
+    assert all(t.source for t in cited), [t.id for t in cited if not t.source]
+
+
+def test_make_check_reports_a_definition_without_its_source_with_file_and_line(tmp_path):
+    from tests.test_check import fixture_docs, problem_lines, run_check
+
+    docs = fixture_docs(tmp_path)
+    path = docs / "glossary.yml"
+    path.write_text(path.read_text().replace("no speaker is named.", "no speaker is named, set in 1927."))
+    assert problem_lines(run_check(docs)) == [
+        "docs/glossary.yml:10: term 'chatham-house-rule', field 'definition': cites a law or a date (“1927”) but names no "
+        "source — add 'source:' saying where it comes from (the law itself, an official page), or leave the citation out"
+    ]
