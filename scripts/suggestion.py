@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import tempfile
 import textwrap
 import unicodedata
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-resource.yml"
 MAX_CHARS = 600  # per answer; a description is one or two sentences
 MAX_ID = 60
+SCHEMA_NAME = "registry.schema.json"  # beside the registry
 # “How sure are you?”: the box ticked for each fact that could not be confirmed -> the field.
 UNVERIFIED = {
     "I could not confirm the official name": "name",
@@ -122,7 +124,8 @@ def entry_from(answers: dict[str, str | list[str]], data: dict, required: set[st
     links = [topics[label] for label in _ticked(answers, "editors_links") if label in topics]
     if links := [link for link in links if link not in named_in]:  # a topic ticked in both is the report's
         entry["editors_links"] = links
-    if unverified := [UNVERIFIED[label] for label in _ticked(answers, "unverified") if label in UNVERIFIED]:
+    unverified = [UNVERIFIED[label] for label in _ticked(answers, "unverified") if label in UNVERIFIED]
+    if unverified := [name for name in unverified if name in entry]:  # not a year that was not given
         entry["unverified"] = unverified
     return entry, problems
 
@@ -170,10 +173,14 @@ def _field_at(line: int, where: str, fields: dict[int, str]) -> str:
 
 
 def loader_problems(candidate: str, docs: Path, name: str) -> list[Problem]:
-    """The registry loader's problems with the candidate registry text (written to a temp file)."""
+    """The registry loader's problems with the candidate registry text, written to a temp file
+    beside a copy of the registry's JSON Schema."""
+    schema = (docs / REGISTRY_PATH).with_name(SCHEMA_NAME)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "registry.yml"
         path.write_text(candidate, encoding="utf-8")
+        if schema.is_file():
+            shutil.copy2(schema, path.with_name(SCHEMA_NAME))
         try:
             load(path, docs_dir=docs, name=name)
         except RegistryError as error:

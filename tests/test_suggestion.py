@@ -193,6 +193,7 @@ def test_an_entry_is_appended_to_the_entries_wherever_they_stand(tmp_path):
     entry |= {"url": None, "url_note": "None found.", "named_in": ["theme-a"]}
     text, block, first = suggestion.append_entry(registry.rstrip("\n"), entry)
     (tmp_path / "registry.yml").write_text(text, encoding="utf-8")
+    shutil.copy2(ROOT / "docs/resources/registry.schema.json", tmp_path)  # the loader may look for it beside the registry
     loaded = load(tmp_path / "registry.yml")
     assert list(loaded.entries) == ["model-x", "paper-y", "z"] and loaded.workshop.place == "Helsinki, Finland"
     assert text.splitlines()[first - 1] == "  - id: z" and block.startswith("  - id: z\n")
@@ -235,3 +236,9 @@ def test_the_command_reads_the_event_file_and_writes_the_texts_and_the_step_outp
     event.write_text(json.dumps({"action": "opened", "pull_request": {"number": 5}}))
     with pytest.raises(SystemExit, match="the event file holds no issue"):
         suggestion.main(["--event", str(event), "--out", str(out), "--docs", str(docs)])
+
+
+def test_a_fact_marked_unconfirmed_must_be_in_the_entry(docs):
+    answers = {**GOOD, "year": "", "unverified": ["I could not confirm the year", "I could not confirm the publisher or owner"]}
+    outcome = suggestion.suggest(form_body(answers), docs, run_check=False)
+    assert outcome.entry is not None and "year" not in outcome.entry and outcome.entry["unverified"] == ["owner"]
