@@ -7,6 +7,7 @@ import sys
 
 import yaml
 
+from scripts import build_bundle
 from tests.support import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -18,7 +19,7 @@ def load(name: str) -> dict:
 
 def test_every_workflow_matches_the_github_workflow_schema():
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 4
+    assert len(files) == 5
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows", *files],
         capture_output=True,
@@ -32,6 +33,18 @@ def test_pull_requests_and_pushes_run_the_project_ci():
     assert {"pull_request", "push"} <= set(ci[True])  # YAML 1.1 reads the key `on` as True
     assert any(step.get("run") == "bash .ci/run" for step in ci["jobs"]["test"]["steps"])
     assert "make test" in (ROOT / ".ci/run").read_text()
+
+
+def test_every_pull_request_gets_a_preview_of_its_site():
+    """The offline bundle as an artifact, and the pages whose text changed in the job summary."""
+    steps = load("ci.yml")["jobs"]["test"]["steps"]
+    after = steps[[s.get("run") for s in steps].index("bash .ci/run") + 1 :]
+    upload = next(s for s in after if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == f"site/downloads/{build_bundle.BUNDLE_NAME}"
+    summary = next(s for s in after if "scripts.changed_pages" in s.get("run", ""))
+    assert '"$GITHUB_STEP_SUMMARY"' in summary["run"] and "${{" not in summary["run"]
+    for step in (upload, summary):
+        assert "github.event_name == 'pull_request'" in step["if"]
 
 
 def test_external_links_run_weekly_and_keep_their_report():
