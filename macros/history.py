@@ -7,11 +7,12 @@ Outside a git repository there is no history: the page says so and the feed has 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 from xml.sax.saxutils import escape as xml_escape
+
+from .page_dates import log
 
 DOCS = "docs/"
 FEED = "changes/feed.xml"  # where the build writes the Atom feed: beside the Changes page, which links it as "feed.xml"
@@ -29,19 +30,8 @@ class Commit:
 
 def commits(root: Path) -> list[Commit]:
     """Every commit that touched docs/, newest first; [] outside git."""
-    try:
-        log = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-            ["git", "log", "--format=%x00%H%x1f%cI%x1f%s", "--name-only", "--no-renames", "--", DOCS],  # noqa: S607 - git, node or the like from PATH, as a contributor runs them
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return []
     found = []
-    for block in log.split("\x00")[1:]:
-        head, *files = block.strip("\n").splitlines()
+    for head, files in log(root, "%H%x1f%cI%x1f%s", "--", DOCS):
         sha, when, summary = head.split("\x1f")
         summary = "".join(c if c.isprintable() else " " for c in summary)  # no control character reaches the feed's XML
         found.append(Commit(sha, dt.datetime.fromisoformat(when), summary, tuple(f for f in files if f.startswith(DOCS))))

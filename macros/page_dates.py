@@ -12,21 +12,30 @@ import subprocess
 from pathlib import Path
 
 
-def commit_dates(root: Path) -> dict[str, str]:
-    """Path (relative to `root`) -> ISO date of the newest commit that touched it; {} outside git."""
+def log(root: Path, head_format: str, *options: str) -> list[tuple[str, list[str]]]:
+    """One `git log` call in `root`, newest commit first: each commit's line in `head_format`
+    and the files it touched (options choose which); [] outside git. Shared with history.py."""
     try:
         output = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-            ["git", "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", "."],  # noqa: S607 - git from PATH
+            ["git", "log", f"--format=%x00{head_format}", "--name-only", "--no-renames", *options],  # noqa: S607 - git from PATH
             cwd=root,
             capture_output=True,
             text=True,
             check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
-        return {}
-    dates: dict[str, str] = {}
+        return []
+    commits = []
     for block in output.split("\x00")[1:]:
-        day, *files = block.strip().splitlines()
+        head, *files = block.strip("\n").splitlines()
+        commits.append((head, files))
+    return commits
+
+
+def commit_dates(root: Path) -> dict[str, str]:
+    """Path (relative to `root`) -> ISO date of the newest commit that touched it; {} outside git."""
+    dates: dict[str, str] = {}
+    for day, files in log(root, "%cs", "--relative", "--", "."):
         for name in files:
             dates.setdefault(name, day)
     return dates
