@@ -47,7 +47,12 @@ def test_the_map_scrolls_sideways_on_a_phone_and_its_boxes_are_links(browser, si
 
 
 @pytest.mark.parametrize(
-    ("query", "anchor"), [("Ankkuritoiminta", "anchor-model"), ("Nordiska motståndsrörelsen", "nordic-resistance-movement")]
+    ("query", "anchor"),
+    [
+        ("Ankkuritoiminta", "anchor-model"),
+        ("Nordiska motståndsrörelsen", "nordic-resistance-movement"),
+        ("motstandsrorelsen", "nordic-resistance-movement"),  # typed without its special letters
+    ],
 )
 def test_search_finds_an_entry_by_its_name_in_another_language(guarded_page, site_url, query, anchor):
     page = guarded_page
