@@ -25,6 +25,7 @@ INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 NOT_PROSE_TAGS = {"pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
 NOT_PROSE_CLASSES = {"headerlink", "admonition-title", "provenance", "changelog", "title-link"}
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
+ONLY_NAMES = re.compile(r"Name(\W+Name)*\W*")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def prose_blocks(html: str) -> list[str]:
     not prose (NOT_PROSE_TAGS, NOT_PROSE_CLASSES, a `lang`).
 
     Official names (links to resource index entries) count as one word each: the writer cannot
-    shorten them, so they should not weigh on the page's readability.
+    shorten them, so they should not weigh on the page's readability. A block of names alone (an
+    item of a generated list) is no sentence, and is left out.
 
     One pass over the page, which is left as it is (taking elements out of a long page one by
     one would cost time with the square of its length).
@@ -132,6 +134,6 @@ def prose_blocks(html: str) -> list[str]:
     blocks = []
     for block in soup.find_all(BLOCKS):
         text = re.sub(r"\s+", " ", " ".join(own.get(id(block), []))).strip()
-        if not state[id(block)][0] and re.search(r"[A-Za-z]", text):
+        if not state[id(block)][0] and re.search(r"[A-Za-z]", text) and not ONLY_NAMES.fullmatch(text):
             blocks.append(text)
     return blocks

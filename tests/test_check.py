@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import check
+from scripts import check, page_text, readability
 from tests.support import FIXTURES, ROOT
 
 DOCS = FIXTURES / "docs"
@@ -220,3 +220,13 @@ def test_a_term_used_without_a_link_is_blamed_on_the_line_where_it_is_used(tmp_p
     page.write_text(page.read_text().replace("A page.", text))
     problems = problem_lines(run_check(docs))
     assert [p.split(": ", 1)[0] for p in problems] == [f"{page}:13"], problems
+
+
+def test_a_list_of_names_alone_is_not_measured_as_sentences():
+    """With 2,000 entries, the map's list of names once sank its reading ease to 35 (textstat
+    counts no sentence of one word, but counts its word)."""
+    names = "".join(f'<li><a href="../resources/index.md#e-{n}">Entry {n}</a></li>' for n in range(2000))
+    html = f"<p>The map shows how the topics connect. Every box is a link.</p><ul>{names}</ul>"
+    blocks = page_text.prose_blocks(html)
+    assert blocks == ["The map shows how the topics connect. Every box is a link."]
+    assert readability.measure(blocks).ease >= readability.MIN_EASE
