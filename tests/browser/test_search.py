@@ -15,6 +15,7 @@ from scripts.search_probe import ask, pages_found
 from tests.support import REGISTRY, ROOT
 
 INDEX = re.compile(r"/search/search_index\.json$")
+WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$|/search-folding-worker\.js")
 # One query per theme and next step, about its subject in a reader's words: its own page comes first.
 SUBJECTS = {
     "themes/resilience-and-trust/": "information sharing",
@@ -61,13 +62,14 @@ NATIVE = sorted(
 )
 
 
-def test_the_first_view_leaves_the_index_until_the_reader_turns_to_search(guarded_page, site_url):
+def test_the_first_view_leaves_the_index_and_the_worker_until_the_reader_turns_to_search(guarded_page, site_url):
     page = guarded_page
     asked = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(site_url + "themes/digital-literacy/")
     page.wait_for_load_state("networkidle")
     assert not any(INDEX.search(url) for url in asked), "the first view loaded the search index"
+    assert not any(WORKER.search(url) for url in asked), "the first view started the search worker"
     with page.expect_request(INDEX):
         page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
     page.locator("input.md-search__input").press_sequentially("returnees", delay=20)
@@ -131,5 +133,5 @@ def test_the_offline_copy_finds_a_name_typed_without_its_special_letters(page, u
 
 def test_the_search_scripts_load_before_materials_bundle(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    order = [html.index(s) for s in ("search-on-demand.js", "search-folding.js", "assets/javascripts/bundle.")]
+    order = [html.index(s) for s in ("search-folding.js", "search-on-demand.js", "assets/javascripts/bundle.")]
     assert order == sorted(order)

@@ -2,7 +2,8 @@
  * finds "Sisäministeriö", "Kobenhavn" finds "København". Material's search worker runs inside
  * search-folding-worker.js (beside this file), which folds the letters of the index and of each
  * query alike. Loaded before Material's bundle, which starts the worker named in its
- * configuration; from file:// that worker runs in an iframe (iframe-worker-shim.js). */
+ * configuration; from file:// that worker runs in an iframe (iframe-worker-shim.js). Loaded
+ * before search-on-demand.js, which starts the worker only when search is first used. */
 "use strict";
 (() => {
   const config = document.getElementById("__config");
