@@ -19,7 +19,7 @@ from pathlib import Path
 from .data_files import Problem, RegistryError, parse, read
 from .pages import split
 from .registry import Registry
-from .render import escape, link, topic_label
+from .render import escape, title_link, topic_label
 from .topic_page import sections
 
 ROLES_PATH = "roles.yml"  # relative to the docs folder
@@ -88,7 +88,7 @@ def render(role: Role, role_stops: list[Stop], registry: Registry, from_page: st
         if stop.topic != current:
             lines += ["", f"## {escape(topic_label(topic))}", ""]
             current = stop.topic
-        lines.append(f"- {link(stop.heading, f'{topic.page}#{stop.section}', from_page)}: {escape(stop.why)}")
+        lines.append(f"- {title_link(stop.heading, f'{topic.page}#{stop.section}', from_page)}: {escape(stop.why)}")
     if not role_stops:
         lines.append("No section is tagged for this role yet.")
     return "\n".join(lines).lstrip("\n") + "\n"

@@ -15,7 +15,7 @@ import html
 
 from .pages import relative_address
 from .registry import Entry, Registry, Topic
-from .render import INDEX_PAGE, TOPIC_LABELS, display_name, link, reference, topic_label
+from .render import INDEX_PAGE, TOPIC_LABELS, display_name, reference, title_link, topic_label
 
 ROW = 28  # height of one entry row
 TOPIC_X, TOPIC_W = 80, 250  # the topics' column (the arcs run in the space to its left)
@@ -84,24 +84,24 @@ def svg(registry: Registry, from_page: str, directory_urls: bool) -> str:
 
 def relationship_list(registry: Registry, from_page: str) -> str:
     """The same relations as the map, as Markdown: for each topic, what the report names under
-    it, the editors' links, and the topics of the other kind that the editors relate to it."""
+    it, the editors' links, and the topics of the other kind that the editors relate to it. Each
+    name is an item of its own, so a topic with many entries makes a longer list, never a longer
+    sentence."""
     lines = []
     for topic in _topics(registry):
         named = registry.entries_named_under(topic.id)
         editors = registry.entries_linked_by_editors(topic.id)
-        other = [t for t in registry.related_topics(topic.id)]
-        lines.append(f"- **{link(topic_label(topic), topic.page, from_page)}**")
-        lines.append(f"    - Named in the report: {_names(registry, named, from_page)}")
-        lines.append(f"    - Editors' links to resources: {_names(registry, editors, from_page)}")
-        lines.append(
-            "    - Editors' links to " + ("next steps" if topic.kind == "theme" else "themes") + (":" if other else ": none.")
-        )
-        lines += [f"        - {link(topic_label(t), t.page, from_page)}" for t in other]
+        other = [title_link(topic_label(t), t.page, from_page) for t in registry.related_topics(topic.id)]
+        lines.append(f"- **{title_link(topic_label(topic), topic.page, from_page)}**")
+        lines += _items("Named in the report", [reference(registry, e.id, from_page) for e in named])
+        lines += _items("Editors' links to resources", [reference(registry, e.id, from_page) for e in editors])
+        lines += _items("Editors' links to " + ("next steps" if topic.kind == "theme" else "themes"), other)
     return "\n".join(lines) + "\n"
 
 
-def _names(registry: Registry, entries: list[Entry], from_page: str) -> str:
-    return ("; ".join(reference(registry, e.id, from_page) for e in entries) or "none") + "."
+def _items(label: str, names: list[str]) -> list[str]:
+    """A labelled item of the list with one item per name under it, or 'none'."""
+    return [f"    - {label}:"] + [f"        - {name}" for name in names] if names else [f"    - {label}: none."]
 
 
 def _topics(registry: Registry) -> list[Topic]:

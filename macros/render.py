@@ -71,6 +71,12 @@ def link(text: str, target: str, from_page: str, markup: str | None = None) -> s
     return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
 
 
+def title_link(text: str, target: str, from_page: str) -> str:
+    """A link whose text is the title of the page or section it leads to, marked as such: like a
+    heading, a title is not prose, and `make check` leaves it out of a sentence's length."""
+    return link(text, target, from_page) + "{ .title-link }"
+
+
 def topic_label(topic: Topic) -> str:
     """e.g. 'Key theme 2: Digital literacy against extremism'."""
     return f"{TOPIC_LABELS[topic.kind]} {topic.number}: {topic.title}"
@@ -181,7 +187,7 @@ def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
     ]
     other = "next-step" if topic.kind == "theme" else "theme"
     topics = [t for t in registry.related_topics(topic.id) if t.kind == other]
-    lines += [f"- {link(topic_label(t), t.page, from_page)}: {escape(t.summary)}" for t in topics]
+    lines += [f"- {title_link(topic_label(t), t.page, from_page)}: {escape(t.summary)}" for t in topics]
     lines += [_entry_item(registry, e, from_page) for e in registry.entries_linked_by_editors(topic.id)]
     if len(lines) == lines.index("**Editors' links**") + 4:
         lines.append("- None yet.")
@@ -248,17 +254,15 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
     if entry.recommended:
         facts.append("**Recommended** in the report's own resource list as useful follow-up")
     parts = [
-        link(registry.part_label(p), registry.topics[p].page, from_page)
+        title_link(registry.part_label(p), registry.topics[p].page, from_page)
         if p in registry.topics
         else escape(registry.part_label(p))
         for p in entry.named_in
     ]
     facts.append("Named in the report: " + "; ".join(parts))
     if entry.editors_links:
-        facts.append(
-            "Editors' links (ours, not the report's): "
-            + "; ".join(link(topic_label(registry.topics[t]), registry.topics[t].page, from_page) for t in entry.editors_links)
-        )
+        links = [title_link(topic_label(registry.topics[t]), registry.topics[t].page, from_page) for t in entry.editors_links]
+        facts.append("Editors' links (ours, not the report's): " + "; ".join(links))
     facts += [status_line(registry, s) for s in entry.status]
     if entry.also_known_as:
         facts.append("Also known as: " + "; ".join(escape(a) for a in entry.also_known_as))

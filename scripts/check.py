@@ -13,17 +13,18 @@ Usage: python -m scripts.check [--docs docs] [--registry docs/resources/registry
 from __future__ import annotations
 
 import argparse
+import copy
 import re
 from pathlib import Path
 
 import yaml
-from bs4 import NavigableString
+from bs4 import NavigableString, Tag
 
 from macros import history, macro_calls, pages, site, topic_page
 from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Registry, load
-from scripts import html_policy, page_links, page_text, paraphrase, readability
+from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
@@ -185,8 +186,13 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     renderer = page_text.Renderer(sources, project().settings, project().root)
     problems, figures = [], []
     data_files = [docs / REGISTRY_PATH, docs / "glossary.yml"]
+    all_pages = _pages(docs)
+    # Where a page's text can come from besides the page: data files, snippets, other pages (a
+    # reading path shows lines from the topic pages' front matter).
+    origins = [*data_files, *sorted(set(docs.glob("*.yml")) - set(data_files)), *_snippets(docs), *all_pages]
+    locator = source_lines.Locator(display)
     rendered: dict[str, str] = {}
-    for path in _pages(docs):
+    for path in all_pages:
         relative = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
@@ -219,19 +225,20 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
                 "shorter sentences and plainer words"
             )
         for sentence in measured.long_sentences:
-            where = _where(sentence, [path] + data_files)
+            where = locator.where(sentence, [path, *origins])
             problems.append(
                 f"{where}: sentence of {readability.word_count(sentence)} words (at most {readability.MAX_WORDS}): "
                 f'"{sentence[:90]}…" — split it'
             )
         if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
-            problems += [f"{_where(t, [path])}: {t}" for t in unlinked_terms(page.html, sources)]
-        problems += [f"{_where(s, [path] + data_files)}: {s}" for s in present_tense(page.html, sources.registry)]
+            problems += [f"{locator.where(at, [path])}: {m}" for at, m in unlinked_terms(page.html, sources)]
+        problems += [f"{locator.where(at, [path, *origins])}: {m}" for at, m in present_tense(page.html, sources.registry)]
     if not problems:  # every page rendered: their links can be followed
         # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
         nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == project().docs_dir else list(rendered)
+        read: dict[Path, list[str]] = {}
         problems += page_links.problems(
-            docs, rendered, nav, lambda page, needle: _line_of(docs / page, needle, data_files), {history.FEED}
+            docs, rendered, nav, lambda page, needle: _line_of(docs / page, needle, data_files, read), {history.FEED}
         )
     problems += [
         f"docs/{REGISTRY_PATH}: entry '{e.id}': its description speaks in the present tense but it {_ended(e)} — put it in the "
@@ -242,55 +249,99 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     return problems, figures
 
 
-def unlinked_terms(html: str, sources: Sources) -> list[str]:
-    """Specialist terms whose first use in the page's own text is not a link to the glossary.
-    Generated lists (cards, the related block) hold registry text and are not the page's own."""
+def unlinked_terms(html: str, sources: Sources) -> list[tuple[str, str]]:
+    """Specialist terms whose first use in the page's own text is not a link to the glossary,
+    each as (the text where it is used, what is wrong). Generated lists (cards, the related
+    block) hold registry text and are not the page's own; nor do code, headings and labels."""
+    found: list[tuple[str, str]] = []
+    specialist = [(term, term.pattern) for term in sources.terms if term.specialist]
+    if not specialist:
+        return found
     soup = page_text.BeautifulSoup(html, "html.parser")
     related = soup.find(id="related")
-    for element in ([related, *related.find_next_siblings()] if related else []) + soup.select(".grid.cards"):
-        element.decompose()
-    for element in soup.select("pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .provenance"):
-        element.decompose()
-    found = []
-    for term in (t for t in sources.terms if t.specialist):
-        for string in soup.find_all(string=term.pattern):
+    generated = {id(e) for e in ([related, *related.find_next_siblings()] if related else [])}
+    anywhere = re.compile("|".join(pattern.pattern for _, pattern in specialist), re.I)
+    strings = []  # one pass, the page left as it is: the page's own strings that hold any term
+    left_out = {id(soup): False}
+    for node in soup.descendants:
+        out = left_out[id(node.parent)]
+        if isinstance(node, Tag):
+            classes = set(node.get("class") or ())
+            left_out[id(node)] = (
+                out
+                or id(node) in generated
+                or {"grid", "cards"} <= classes
+                or node.name in page_text.NOT_PROSE_TAGS
+                or not {"headerlink", "provenance"}.isdisjoint(classes)
+            )
+        elif not out and isinstance(node, NavigableString) and anywhere.search(node):
+            strings.append(node)
+    for term, pattern in specialist:
+        for string in (s for s in strings if pattern.search(s)):
             link = string.find_parent("a")
             if link is not None and f"glossary.md#{term.id}" not in str(link.get("href", "")):
                 continue  # inside a name or another link: not a use of the term
             if link is None:
-                match = term.pattern.search(string)
-                used = match.group(0) if match else string  # find_all found `string` with this pattern: match is set
+                match = pattern.search(string)
+                used = match.group(0) if match else string  # `string` was found with this pattern: match is set
                 found.append(
-                    f"“{used}” is first used here without a link to the glossary — "
-                    f"write [{used}](…/glossary.md#{term.id}) the first time"
+                    (
+                        str(string),
+                        f"“{used}” is first used here without a link to the glossary — "
+                        f"write [{used}](…/glossary.md#{term.id}) the first time",
+                    )
                 )
             break
     return found
 
 
-def present_tense(html: str, registry: Registry) -> list[str]:
-    """Sentences that name an entry which has since ended, in the present tense."""
+def present_tense(html: str, registry: Registry) -> list[tuple[str, str]]:
+    """Sentences that name an entry which has since ended, in the present tense, each as (the
+    sentence, what is wrong). Each link is read in its block with the names before it as plain
+    names, itself as a marker and the rest as they are; the page itself is left as it is."""
     ended = {e.id: e for e in registry.entries.values() if _ended(e)}
+    if not any(f'#{entry}"' in html for entry in ended):
+        return []  # the page links no entry that has ended
     soup = page_text.BeautifulSoup(html, "html.parser")
+    links = soup.find_all("a", href=page_text.INDEX_LINK)
+    order = {id(link): k for k, link in enumerate(links)}
     found = []
-    for link in soup.find_all("a", href=page_text.INDEX_LINK):
-        entry = ended.get(str(link["href"]).partition("#")[2])
-        if entry is None:
-            link.replace_with("Name")  # a name, not prose: its words are no verbs of the sentence
+    for k, link in enumerate(links):
+        entry = ended.get(_anchor(link))
+        block = link.find_parent(page_text.BLOCKS) if entry else None
+        if entry is None or block is None:
             continue
-        block = link.find_parent(page_text.BLOCKS)
         marker = f"⟦{entry.id}⟧"
-        placeholder = NavigableString(marker)
-        link.replace_with(placeholder)
-        for sentence in readability.split_sentences(block.get_text(" ", strip=True) if block else ""):
+        for sentence in readability.split_sentences(_block_text(block, order, k, marker, ended)):
             if marker in sentence and PRESENT_TENSE.search(sentence.replace(marker, "")):
                 shown = sentence.replace(marker, entry.name)
                 found.append(
-                    f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the past tense"
+                    (
+                        sentence.replace(marker, " "),
+                        f"“{shown[:90]}…” speaks of {entry.name} in the present tense, but it {_ended(entry)} — use the "
+                        "past tense",
+                    )
                 )
-        if block is not None:
-            placeholder.replace_with(entry.name)
     return found
+
+
+def _anchor(link: Tag) -> str:
+    return str(link["href"]).partition("#")[2]
+
+
+def _block_text(block: Tag, order: dict[int, int], k: int, marker: str, ended: dict) -> str:
+    """The text of `block` with the index links before link `k` as names (an ended entry's own
+    name, else 'Name': its words are no verbs of the sentence), link `k` as `marker`."""
+    clone = copy.copy(block)
+    for original, copied in zip(
+        block.find_all("a", href=page_text.INDEX_LINK), clone.find_all("a", href=page_text.INDEX_LINK), strict=True
+    ):
+        j = order[id(original)]
+        if j < k:
+            copied.replace_with(ended[_anchor(original)].name if _anchor(original) in ended else "Name")
+        elif j == k:
+            copied.replace_with(marker)
+    return clone.get_text(" ", strip=True)
 
 
 def _ended(entry) -> str:
@@ -299,30 +350,21 @@ def _ended(entry) -> str:
     return f"{last.event.replace('-', ' ')} ({last.date})" if last else ""
 
 
-def _where(sentence: str, files: list[Path]) -> str:
-    """file:line where `sentence` was written (best effort: the first line, in the first file,
-    that holds three of its words in a row; macro calls are not words of the sentence)."""
-    said = paraphrase.words(sentence)
-    windows = [" ".join(said[k : k + 3]) for k in range(max(1, len(said) - 2))]
-    for path in files:
-        lines = [
-            " ".join(paraphrase.words(re.sub(r"\{\{.*?\}\}", " ", line)))
-            for line in path.read_text(encoding="utf-8").splitlines()
-        ]
-        for window in windows:
-            number = next((n for n, line in enumerate(lines, start=1) if window and f" {window} " in f" {line} "), None)
-            if number:
-                return f"{display(path)}:{number}"
-    return f"{display(files[0])}:1"
-
-
-def _line_of(path: Path, needle: str, data_files: list[Path]) -> str:
-    """file:line of the first line holding `needle` in the page, else in a data file, else the page's first line."""
+def _line_of(path: Path, needle: str, data_files: list[Path], read: dict[Path, list[str]]) -> str:
+    """file:line of the first line holding `needle` in the page, else in a data file, else the
+    page's first line; `read` keeps each file's lines for the rest of the run."""
     for file in [path, *data_files]:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-            if needle in line:
-                return f"{display(file)}:{number}"
+        if file not in read:
+            read[file] = file.read_text(encoding="utf-8").splitlines()
+        number = next((n for n, line in enumerate(read[file], start=1) if needle in line), None)
+        if number:
+            return f"{display(file)}:{number}"
     return f"{display(path)}:1"
+
+
+def _snippets(docs: Path) -> list[Path]:
+    """The files pages may include as snippets (mkdocs.yml, pymdownx.snippets)."""
+    return sorted((docs / "includes").glob("*.md")) + [project().root / "CONTRIBUTING.md"]
 
 
 def _pages(docs: Path) -> list[Path]:

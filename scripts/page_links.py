@@ -9,10 +9,9 @@ rendered page is an anchor, as MkDocs counts them.
 from __future__ import annotations
 
 import posixpath
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-from bs4 import BeautifulSoup
 
 from macros import pages
 
@@ -21,15 +20,13 @@ def problems(docs: Path, rendered: dict[str, str], nav: list[str], where, genera
     """Each broken link, image and navigation entry of the `rendered` pages (path under docs/ ->
     HTML), as `file:line: what — how to fix`; `where(page, needle)` says on which line of a
     page's source `needle` was written; `generated` are the files the build adds to the site."""
-    anchors = {page: _ids(html) for page, html in rendered.items()}
+    read = {page: _Links(html) for page, html in rendered.items()}
+    anchors = {page: links.ids for page, links in read.items()}
     found = []
-    for page, html in rendered.items():
-        soup = BeautifulSoup(html, "html.parser")
-        for attribute, tag in [("href", "a"), ("src", "img")]:
-            for element in soup.find_all(tag, attrs={attribute: True}):
-                address = str(element[attribute])
-                if problem := _link_problem(docs, page, address, anchors, tag, generated):
-                    found.append(f"{where(page, address)}: {problem}")
+    for page, links in read.items():
+        for tag, address in links.addresses:
+            if problem := _link_problem(docs, page, address, anchors, tag, generated):
+                found.append(f"{where(page, address)}: {problem}")
     for page in sorted(set(rendered) - set(nav)):
         found.append(f"docs/{page}:1: the page is not in the navigation — add it to 'nav' in mkdocs.yml")
     for page in [p for p in nav if p not in rendered]:
@@ -37,8 +34,27 @@ def problems(docs: Path, rendered: dict[str, str], nav: list[str], where, genera
     return found
 
 
-def _ids(html: str) -> set[str]:
-    return {str(element["id"]) for element in BeautifulSoup(html, "html.parser").find_all(id=True)}
+class _Links(HTMLParser):
+    """A page's element ids, and its links and images as (tag, address) in page order: `a` by
+    its href, then `img` by its src, as the strict build checks them. One pass, no tree."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self._found: dict[str, list[str]] = {"a": [], "img": []}
+        self.feed(html)
+        self.close()
+        self.addresses = [("a", a) for a in self._found["a"]] + [("img", a) for a in self._found["img"]]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id") is not None:
+            self.ids.add(str(values["id"]))
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        if wanted and values.get(wanted) is not None:
+            self._found[tag].append(str(values[wanted]))
+
+    handle_startendtag = handle_starttag
 
 
 def _link_problem(docs: Path, page: str, address: str, anchors: dict[str, set[str]], tag: str, generated: set[str]) -> str | None:

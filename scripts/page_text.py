@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from macros import pages, sandbox, site, topic_page
 from macros.page_macros import Sources, page_macros
 
 INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
-# Text that is not the writer's prose: code, headings, generated labels, and native-language names.
-NOT_PROSE = "pre, code, h1, h2, h3, h4, h5, h6, .headerlink, .admonition-title, .provenance, .changelog, [lang]"
+# Text that is not the writer's prose: code, headings, generated labels, links that carry the
+# title of a page or section (macros/render.py, title_link), and native-language names.
+NOT_PROSE_TAGS = {"pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
+NOT_PROSE_CLASSES = {"headerlink", "admonition-title", "provenance", "changelog", "title-link"}
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
+ONLY_NAMES = re.compile(r"Name(\W+Name)*\W*")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Renderer:
     def __init__(self, sources: Sources, config: dict, root: Path):
         self.registry = sources.registry
         self._page = ""
+        self._last: tuple[str | None, str] = (None, "")
         conf = {
             "site_url": config.get("site_url", ""),
             "extra": config.get("extra") or {},
@@ -67,6 +71,7 @@ class Renderer:
             snippets = configs["pymdownx.snippets"]
             snippets["base_path"] = [str(root / path) for path in snippets.get("base_path", ["."])]
         self.extensions, self.extension_configs = names, configs
+        self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
 
     def expand(self, path: str, body: str, meta: dict) -> str:
         """The Markdown body of the page at `path` (under docs/) as the build hands it to
@@ -82,34 +87,51 @@ class Renderer:
         return Page(path, meta, body_line, self.to_html(self.expand(path, body, meta)))
 
     def to_html(self, text: str) -> str:
-        """Markdown `text` as HTML, with the site's extensions."""
-        return markdown.markdown(text, extensions=self.extensions, extension_configs=self.extension_configs)
+        """Markdown `text` as HTML, with the site's extensions: one converter, reset for each
+        text (setting up the extensions costs more than converting most pages). The last text
+        is remembered: a page without macros is converted once for its policy and its rendering."""
+        if text != self._last[0]:
+            self._last = (text, self._markdown.reset().convert(text))
+        return self._last[1]
+
+
+def not_prose(tag: Tag) -> bool:
+    """Whether an element holds text that is not the writer's prose (tested by name, class and
+    attribute: much quicker than a CSS selector, on a page of any size)."""
+    return tag.name in NOT_PROSE_TAGS or "lang" in tag.attrs or not NOT_PROSE_CLASSES.isdisjoint(tag.get("class") or ())
 
 
 def prose_blocks(html: str) -> list[str]:
-    """The body text of a page, block by block (paragraphs, list items, definitions, cells).
+    """The body text of a page, block by block (paragraphs, list items, definitions, cells): each
+    block with its own text, not that of a block nested inside it, and none of the text that is
+    not prose (NOT_PROSE_TAGS, NOT_PROSE_CLASSES, a `lang`).
 
     Official names (links to resource index entries) count as one word each: the writer cannot
-    shorten them, so they should not weigh on the page's readability.
+    shorten them, so they should not weigh on the page's readability. A block of names alone (an
+    item of a generated list) is no sentence, and is left out.
+
+    One pass over the page, which is left as it is (taking elements out of a long page one by
+    one would cost time with the square of its length).
     """
     soup = BeautifulSoup(html, "html.parser")
-    for element in soup.select(NOT_PROSE):
-        element.decompose()
-    for name in soup.find_all("a", href=INDEX_LINK):
-        name.replace_with("Name")
+    # For each element: whether its text is left out, and the nearest block holding it.
+    state: dict[int, tuple[bool, Tag | None]] = {id(soup): (False, None)}
+    own: dict[int, list[str]] = {}
+    for node in soup.descendants:
+        out, block = state[id(node.parent)]
+        if isinstance(node, Tag):
+            if not out and not_prose(node):
+                out = True
+            elif not out and node.name == "a" and INDEX_LINK.search(str(node.get("href", ""))):
+                out = True  # a name: one word, wherever its own text had been
+                if block is not None:
+                    own.setdefault(id(block), []).append("Name")
+            state[id(node)] = (out, node if node.name in BLOCKS else block)
+        elif not out and block is not None and isinstance(node, NavigableString):
+            own.setdefault(id(block), []).append(node.strip())
     blocks = []
     for block in soup.find_all(BLOCKS):
-        text = re.sub(r"\s+", " ", " ".join(_own_strings(block))).strip()
-        if re.search(r"[A-Za-z]", text):
+        text = re.sub(r"\s+", " ", " ".join(own.get(id(block), []))).strip()
+        if not state[id(block)][0] and re.search(r"[A-Za-z]", text) and not ONLY_NAMES.fullmatch(text):
             blocks.append(text)
     return blocks
-
-
-def _own_strings(block: Tag):
-    """The strings of `block` that do not belong to a block nested inside it."""
-    for string in block.find_all(string=True):
-        parent = string.parent
-        while parent is not None and parent is not block and parent.name not in BLOCKS:
-            parent = parent.parent
-        if parent is block:
-            yield string.strip()

@@ -45,6 +45,7 @@ TITLES = [
     "Health Insurance Portability and Accountability Act",
 ]
 BREAK = "\x00"
+_TITLE_WORDS = [WORD.findall(title.lower()) for title in TITLES]
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,10 @@ class Finding:
 def words(text: str) -> list[str]:
     """Lower-case words of `text`, with every official title replaced by a break."""
     tokens = WORD.findall(text.lower())
-    for title in TITLES:
-        title_words = WORD.findall(title.lower())
-        i = 0
+    for title_words in _TITLE_WORDS:
+        first, i = title_words[0], 0
         while i <= len(tokens) - len(title_words):
-            if tokens[i : i + len(title_words)] == title_words:
+            if tokens[i] == first and tokens[i : i + len(title_words)] == title_words:
                 tokens[i : i + len(title_words)] = [BREAK]
             i += 1
     return tokens
@@ -85,14 +85,16 @@ def words(text: str) -> list[str]:
 def sentences(text: str):
     """(line, words) of each sentence or list item of `text`; macros are dropped."""
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.S)
-    position = 0
+    position, line = 0, 1  # the line of `position`, counted as it moves on (not from the start each time)
     for match in list(SENTENCE_END.finditer(text)) + [None]:
         end = match.start() if match else len(text)
         chunk = text[position:end]
         found = [w for w in words(chunk) if w != BREAK]
         if found:
-            yield text.count("\n", 0, position) + 1 + len(chunk) - len(chunk.lstrip("\n")), found
-        position = match.end() if match else end
+            yield line + len(chunk) - len(chunk.lstrip("\n")), found
+        next_position = match.end() if match else end
+        line += text.count("\n", position, next_position)
+        position = next_position
 
 
 def hashed(word: str) -> str:
@@ -151,13 +153,18 @@ def findings(docs: Path, report: dict) -> list[Finding]:
 
 
 def _best_match(mine: list[str], source: list[list[str]], index: dict[str, set[int]]) -> float:
-    """The largest share of `mine` that follows one source sentence in order."""
+    """The largest share of `mine` that follows one source sentence in order, when it reaches
+    CLOSE_RATIO (else a share below it): a source sentence that shares too few words to reach
+    it is not aligned word by word."""
     counts: dict[int, int] = {}
     for w in set(mine):
         for i in index.get(w, ()):
             counts[i] = counts.get(i, 0) + 1
     best = 0.0
-    for i, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:25]:
+    repeated = len(mine) - len(set(mine))  # so `shared + repeated` bounds the words that can match
+    for i, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:25]:
+        if shared + repeated < CLOSE_RATIO * len(mine):
+            break  # no later sentence shares more words: none can reach the ratio
         matcher = difflib.SequenceMatcher(None, mine, source[i], autojunk=False)
         best = max(best, sum(b.size for b in matcher.get_matching_blocks()) / len(mine))
     return best

@@ -24,13 +24,14 @@ from pathlib import Path
 
 import yaml
 
-from macros.registry import REGISTRY_PATH, REPORT_PARTS, Problem, RegistryError, load
+from macros import site
+from macros.data_files import Problem, RegistryError
+from macros.registry import REGISTRY_PATH, REPORT_PARTS, load
 from macros.sandbox import TEMPLATE_SYNTAX
 from scripts import issue_form
 from scripts.markdown_text import escape, fenced
 
-ROOT = Path(__file__).resolve().parent.parent
-FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-resource.yml"
+FORM = Path(".github/ISSUE_TEMPLATE/suggest-resource.yml")  # under the project's root, where the commands run
 MAX_CHARS = 600  # per answer; a description is one or two sentences
 MAX_ID = 60
 SCHEMA_NAME = "registry.schema.json"  # beside the registry
@@ -286,14 +287,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--event", type=Path, required=True, help="the event's payload file ($GITHUB_EVENT_PATH)")
     parser.add_argument("--out", type=Path, required=True, help="where to write the comment or the pull request's texts")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
+    parser.add_argument("--docs", type=Path, default=None)
     parser.add_argument("--github-output", type=Path, help="the step's output file ($GITHUB_OUTPUT): valid=true|false")
     args = parser.parse_args(argv)
     issue = json.loads(args.event.read_text(encoding="utf-8")).get("issue") or {}
     number, body = issue.get("number"), issue.get("body") or ""
     if not isinstance(number, int) or not isinstance(body, str):
         raise SystemExit("suggestion: the event file holds no issue")
-    outcome = suggest(body, args.docs)
+    outcome = suggest(body, args.docs or site.load().docs_dir)
     args.out.mkdir(parents=True, exist_ok=True)
     if outcome.entry is not None:
         for name, text in zip(("title.txt", "commit.txt", "body.md"), pull_request(outcome, number), strict=True):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import check
+from scripts import check, page_text, readability
 from tests.support import FIXTURES, ROOT
 
 DOCS = FIXTURES / "docs"
@@ -179,3 +179,54 @@ def test_an_ended_entry_named_in_the_present_tense_is_caught(tmp_path):
     )
     page.write_text(page.read_text().replace("is a model", "was a model"))
     assert problem_lines(run_check(docs)) == []
+
+
+def test_generated_lists_keep_within_the_sentence_rule_however_many_entries_a_topic_has(tmp_path):
+    """The relationship list, the related blocks and the resource index grow with the registry;
+    their sentences do not (a topic with 29 entries once made one of 33 words)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    registry = docs / "resources/registry.yml"
+    added = "".join(
+        f"\n  - id: added-programme-{n}\n    kind: programme\n    name: Added programme {n}\n"
+        f"    description: A programme added for the test.\n    owner: A city\n    country: Finland\n"
+        f"    url: https://example.org/{n}\n    named_in: [digital-literacy]\n"
+        for n in range(40)
+    )
+    text = registry.read_text()
+    registry.write_text(text.replace("\nentries:\n", "\nentries:\n" + added, 1))
+    result = run_check(docs)
+    assert [p for p in problem_lines(result) if "sentence of" in p] == []
+    assert result.returncode == 0, problem_lines(result)
+
+
+def test_a_long_sentence_from_the_registry_is_blamed_on_the_line_that_holds_it(tmp_path):
+    """Not on an earlier line that happens to share its first words."""
+    docs = fixture_docs(tmp_path)
+    registry = docs / "resources/registry.yml"
+    long = "Used by the cities of the region, " + " ".join(["this model brings together teams of many kinds"] * 4) + "."
+    text = registry.read_text().replace("description: A paper.", "description: Used by the cities of the region.")
+    registry.write_text(text.replace("description: A model.", f"description: {long}"))
+    line = next(n for n, row in enumerate(registry.read_text().splitlines(), start=1) if "this model brings" in row)
+    problems = [p for p in problem_lines(run_check(docs)) if "sentence of" in p]
+    assert problems, "the long description was not reported"
+    assert all(p.startswith(f"{registry}:{line}: sentence of 39 words") for p in problems), problems
+
+
+def test_a_term_used_without_a_link_is_blamed_on_the_line_where_it_is_used(tmp_path):
+    docs = fixture_docs(tmp_path)
+    page = docs / "themes/a.md"
+    text = "A holistic way.\n\nMore words here.\n\nThen [holistic](../glossary.md#holistic-approach)."
+    page.write_text(page.read_text().replace("A page.", text))
+    problems = problem_lines(run_check(docs))
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{page}:13"], problems
+
+
+def test_a_list_of_names_alone_is_not_measured_as_sentences():
+    """With 2,000 entries, the map's list of names once sank its reading ease to 35 (textstat
+    counts no sentence of one word, but counts its word)."""
+    names = "".join(f'<li><a href="../resources/index.md#e-{n}">Entry {n}</a></li>' for n in range(2000))
+    html = f"<p>The map shows how the topics connect. Every box is a link.</p><ul>{names}</ul>"
+    blocks = page_text.prose_blocks(html)
+    assert blocks == ["The map shows how the topics connect. Every box is a link."]
+    assert readability.measure(blocks).ease >= readability.MIN_EASE

@@ -47,7 +47,13 @@ def test_the_map_scrolls_sideways_on_a_phone_and_its_boxes_are_links(browser, si
 
 
 @pytest.mark.parametrize(
-    ("query", "anchor"), [("Ankkuritoiminta", "anchor-model"), ("Pohjoismainen vastarintaliike", "nordic-resistance-movement")]
+    ("query", "anchor"),
+    [
+        ("Ankkuritoiminta", "anchor-model"),
+        ("Pohjoismainen vastarintaliike", "nordic-resistance-movement"),
+        ("Sisäministeriö", "finland-ministry-of-the-interior"),
+        ("sisaministerio", "finland-ministry-of-the-interior"),  # typed without its special letters
+    ],
 )
 def test_search_finds_an_entry_by_its_name_in_another_language(guarded_page, site_url, query, anchor):
     page = guarded_page

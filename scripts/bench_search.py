@@ -1,0 +1,92 @@
+"""Benchmark of search as a reader meets it, in Chromium against the served site: the time from
+the first keystroke to the first result shown (the index is loaded by that keystroke, so its
+load is included), and where that time goes. Used by scripts/bench.py; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from pathlib import Path
+
+from scripts.serve import serve
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERY = "returnees"
+
+# Stamps the first keystroke and the first result shown, in the page's own clock.
+_STAMP = """() => {
+  window.__bench = {};
+  addEventListener("keydown", () => { window.__bench.key ??= performance.now(); }, {capture: true});
+  new MutationObserver(() => {
+    if (document.querySelector(".md-search-result__item")) window.__bench.result ??= performance.now();
+  }).observe(document.body, {childList: true, subtree: true});
+}"""
+
+# The steps behind that time, one after the other in a fresh page: the index fetched and parsed,
+# Material's worker building its index (through our folding worker), and the query answered.
+_PARTS = """async (query) => {
+  const material = JSON.parse(document.getElementById("__config").textContent).search;
+  let start = performance.now();
+  const index = await (await fetch(new URL("search/search_index.json", document.baseURI))).json();
+  const fetched = performance.now() - start;
+  const worker = new Worker(new URL(material, document.baseURI).href);
+  const reply = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), {once: true}));
+  start = performance.now();
+  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: true}}});
+  await reply();
+  const built = performance.now() - start;
+  start = performance.now();
+  worker.postMessage({type: 2, data: query});
+  const found = (await reply()).data.items.length;
+  const answered = performance.now() - start;
+  worker.terminate();
+  return {fetched, built, answered, found, sections: index.docs.length};
+}"""
+
+
+def first_result(site: Path, path: str, runs: int, query: str = QUERY) -> float:
+    """Median seconds from the first keystroke (the key '/', which opens search) to the first
+    result shown, each run in a fresh browser context (nothing cached), the page loaded first."""
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(runs):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.evaluate(_STAMP)
+            page.keyboard.press("/")
+            page.keyboard.type(query, delay=50)
+            page.wait_for_selector(".md-search-result__item", timeout=600_000)
+            stamps = page.evaluate("window.__bench")
+            times.append((stamps["result"] - stamps["key"]) / 1000)
+            context.close()
+        browser.close()
+    return statistics.median(times)
+
+
+def parts(site: Path, query: str = QUERY) -> dict[str, float]:
+    """Seconds to fetch and parse the index, to build the search index in the worker, and to
+    answer `query`; with the number of sections indexed and of results."""
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        page.goto(base)
+        found = page.evaluate(_PARTS, query)
+        browser.close()
+    return {key: value / 1000 if key in ("fetched", "built", "answered") else value for key, value in found.items()}
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    """Bytes of the search index, plain and gzip (as a server sends it)."""
+    import gzip
+
+    data = (site / "search/search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 9))

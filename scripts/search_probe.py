@@ -1,0 +1,39 @@
+"""Ask a built site's own search, in Chromium, what it finds: the worker that the search box
+uses (Material's, started through the page's scripts, so with our letter folding) is given the
+site's index and answers each query with the same message it sends the search box. Used by the
+search tests and the benchmark; the page must be open on the site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# Material's worker messages: 0 set up the index, 1 ready, 2 query, 3 result. Each result lists
+# the pages found, best first, each as the addresses of its matching sections (page first).
+_ASK = """async ({queries, docs}) => {
+  const material = JSON.parse(document.getElementById("__config").textContent).search;
+  const index = await (await fetch(new URL("search/search_index.json", document.baseURI))).json();
+  const worker = new Worker(new URL(material, document.baseURI).href);
+  const reply = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), {once: true}));
+  worker.postMessage({type: 0, data: {config: index.config, docs: docs || index.docs, options: {suggest: false}}});
+  await reply();
+  const found = [];
+  for (const query of queries) {
+    worker.postMessage({type: 2, data: query});
+    const result = await reply();
+    found.push(result.data.items.map((group) => group.map((item) => item.location)));
+  }
+  worker.terminate();
+  return found;
+}"""
+
+
+def ask(page: Any, queries: list[str], docs: list[dict] | None = None) -> list[list[list[str]]]:
+    """For each query, the pages found, best first, each as its matching addresses; `docs` stand
+    in for the site's documents when given (the site's search settings stay)."""
+    return page.evaluate(_ASK, {"queries": queries, "docs": docs})
+
+
+def pages_found(page: Any, queries: list[str]) -> list[list[str]]:
+    """For each query, the addresses of the pages found (without section), best first."""
+    return [[group[0].split("#")[0] for group in found] for found in ask(page, queries)]

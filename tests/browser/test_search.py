@@ -1,0 +1,137 @@
+"""Search on the built site, in Chromium: the index waits for the reader's first use of search,
+a topic's own page ranks above the pages that repeat it, and names in other languages are found
+with and without their special letters. Queries go through the site's own search worker
+(scripts/search_probe.py), which answers them as it answers the search box."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from macros import pages
+from scripts.search_probe import ask, pages_found
+from tests.support import REGISTRY, ROOT
+
+INDEX = re.compile(r"/search/search_index\.json$")
+WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$|/search-folding-worker\.js")
+# One query per theme and next step, about its subject in a reader's words: its own page comes first.
+SUBJECTS = {
+    "themes/resilience-and-trust/": "information sharing",
+    "themes/digital-literacy/": "far-right extremism",
+    "themes/community-welfare/": "mental health",  # the reading path for social and health services came first
+    "themes/frontline-training/": "educators",  # the reading path for educators came first
+    "themes/inclusive-communities/": "refugees",
+    "next-steps/local-voices/": "national prevention plans",
+    "next-steps/support-existing-models/": "existing models",
+    "next-steps/tech-for-communications/": "prevention communications",
+    "next-steps/online-harm-offline/": "disinformation",
+}
+# Pages that repeat the topic pages' words; none may rank above the topic page.
+REPEATS = re.compile(r"^(paths|changes|downloads|contributing)/")
+LETTERS = {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ð": "d", "đ": "d", "þ": "th", "ł": "l", "ı": "i"}
+
+
+def plain(text: str) -> str:
+    """`text` as typed without accents or special letters (Sisäministeriö → Sisaministerio)."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return "".join(LETTERS.get(c.lower(), c) for c in text)
+
+
+def topic_headings() -> list[tuple[str, str]]:
+    """(page address, heading) for every heading of every theme and next-step page."""
+    found = []
+    for topic in REGISTRY["topics"]:
+        address = topic["page"].removesuffix(".md") + "/"
+        for line in pages.split((ROOT / "docs" / topic["page"]).read_text(encoding="utf-8")).body.splitlines():
+            if line.startswith("#"):
+                found.append((address, re.sub(r"\{[^}]*\}", "", line.lstrip("#")).strip()))
+    return found
+
+
+# Every word of a name in another language that has a special letter, with its entry.
+NATIVE = sorted(
+    {
+        (word, entry["id"])
+        for entry in REGISTRY["entries"]
+        for name in entry.get("native_names", [])
+        for word in name["name"].split()
+        if plain(word) != word
+    }
+)
+
+
+def test_the_first_view_leaves_the_index_and_the_worker_until_the_reader_turns_to_search(guarded_page, site_url):
+    page = guarded_page
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site_url + "themes/digital-literacy/")
+    page.wait_for_load_state("networkidle")
+    assert not any(INDEX.search(url) for url in asked), "the first view loaded the search index"
+    assert not any(WORKER.search(url) for url in asked), "the first view started the search worker"
+    with page.expect_request(INDEX):
+        page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("returnees", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    assert page.foreign_requests == [] and page.console_errors == []
+
+
+def test_a_page_opened_from_a_search_result_loads_the_index_to_mark_the_words(guarded_page, site_url):
+    page = guarded_page
+    with page.expect_request(INDEX):
+        page.goto(site_url + "themes/digital-literacy/?h=returnees")
+    page.locator("mark[data-md-highlight]").first.wait_for(timeout=10_000)
+
+
+def test_each_topics_own_page_comes_first_for_its_subject(page, site_url):
+    page.goto(site_url)
+    found = pages_found(page, list(SUBJECTS.values()))
+    firsts = {address: pages[:3] for address, pages in zip(SUBJECTS, found, strict=True)}
+    assert {a: f[0] if f else None for a, f in firsts.items()} == {a: a for a in SUBJECTS}, firsts
+
+
+def test_no_page_that_repeats_a_topic_ranks_above_it_for_any_of_its_headings(page, site_url):
+    page.goto(site_url)
+    cases = topic_headings()
+    found = pages_found(page, [heading for _, heading in cases])
+    above = {
+        heading: [p for p in ranked[: ranked.index(address) if address in ranked else len(ranked)] if REPEATS.match(p)]
+        for (address, heading), ranked in zip(cases, found, strict=True)
+    }
+    assert {h: a for h, a in above.items() if a} == {}
+    assert all(address in ranked[:3] for (address, _), ranked in zip(cases, found, strict=True))
+
+
+@pytest.mark.parametrize(("word", "entry"), NATIVE, ids=[plain(w) for w, _ in NATIVE])
+def test_a_name_in_another_language_is_found_with_and_without_its_special_letters(page, site_url, word, entry):
+    page.goto(site_url)
+    queries = [word, plain(word), word.upper(), plain(word).lower()]
+    for query, found in zip(queries, ask(page, queries), strict=True):
+        sections = [location for group in found[:3] for location in group]
+        assert f"resources/#{entry}" in sections, (query, sections[:5])
+
+
+def test_folding_covers_the_nordic_letters_absent_from_todays_names(page, site_url):
+    """Danish and Icelandic letters, on documents made for the test, through the site's search settings."""
+    page.goto(site_url)
+    docs = [
+        {"location": "a/", "title": "Københavns Kommune", "text": "<p>Ærø and Þórshöfn</p>"},
+        {"location": "b/", "title": "Another page", "text": "<p>Nothing to see</p>"},
+    ]
+    queries = ["kobenhavns", "Københavns", "aero", "Ærø", "thorshofn"]
+    found = ask(page, queries, docs)
+    assert [[group[0] for group in groups] for groups in found] == [["a/"]] * len(queries)
+
+
+def test_the_offline_copy_finds_a_name_typed_without_its_special_letters(page, unzipped):
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Sisaministerio", delay=20)
+    page.locator('.md-search-result a[href*="#finland-ministry-of-the-interior"]').first.wait_for(timeout=10_000)
+
+
+def test_the_search_scripts_load_before_materials_bundle(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    order = [html.index(s) for s in ("search-folding.js", "search-on-demand.js", "assets/javascripts/bundle.")]
+    assert order == sorted(order)
