@@ -10,12 +10,14 @@ contributor sees the same message, with the line of the page file, in both.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 
 import jinja2
 from jinja2 import nodes
 
+from . import sandbox
 from .registry import REGISTRY_PATH, Registry
 from .render import TOPIC_LABELS
 from .sandbox import PLAIN_VALUES, TEMPLATE_SYNTAX
@@ -27,7 +29,7 @@ def problems(
     """The problems of the macro calls in `body`, the text of docs/`page` from line `first_line` on."""
     where = f"docs/{page}"
     try:
-        tree = jinja2.Environment(autoescape=False).parse(body)  # noqa: S701 - parses Markdown, renders nothing
+        tree = sandbox.parse(body)
     except jinja2.TemplateSyntaxError as error:
         return [
             f"{where}:{first_line + error.lineno - 1}: macro syntax: {error.message} — "
@@ -73,13 +75,18 @@ def _unsafe_nodes(tree: nodes.Template, macros: dict[str, Callable[..., str]]) -
     return found
 
 
+@functools.lru_cache(maxsize=64)
+def _signature(macro: Callable[..., str]) -> inspect.Signature:
+    return inspect.signature(macro)
+
+
 def _call_problems(
     call: nodes.Call, name: str, where: str, macros: dict[str, Callable[..., str]], registry: Registry, roles: set[str]
 ) -> list[str]:
     args = [arg.value if isinstance(arg, nodes.Const) else None for arg in call.args]
     kwargs = {kw.key: kw.value.value if isinstance(kw.value, nodes.Const) else None for kw in call.kwargs}
     try:
-        inspect.signature(macros[name]).bind(*args, **kwargs)
+        _signature(macros[name]).bind(*args, **kwargs)
     except TypeError as error:
         return [f"{where}: {name}() {error} — see how the pages call it in CONTRIBUTING.md"]
     first = args[0] if args else None

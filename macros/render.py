@@ -9,6 +9,7 @@ entry's dated status and unverified fields go with it wherever it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import posixpath
 import re
@@ -67,8 +68,14 @@ def link(text: str, target: str, from_page: str, markup: str | None = None) -> s
     """A Markdown link from the page `from_page` to `target` (both paths under docs/), with
     `text` escaped, or with `markup` that is already safe."""
     path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(from_page) or ".")
+    relative = _relative(path, posixpath.dirname(from_page) or ".")
     return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, folder: str) -> str:
+    """`path` relative to `folder` (a page links the same few pages many times over)."""
+    return posixpath.relpath(path, folder)
 
 
 def title_link(text: str, target: str, from_page: str) -> str:

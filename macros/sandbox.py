@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import jinja2
+from jinja2 import nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 # Plain values a page may use besides the macros, taken from the site's configuration.
 PLAIN_VALUES = ("site_url",)
 # What opens Jinja syntax; none of it may be left in a rendered page.
 TEMPLATE_SYNTAX = ("{{", "{%", "{#")
+_parsed: dict[str, nodes.Template] = {}  # the last page parsed for the check, until it is rendered
 
 
 class TemplateLeft(Exception):
@@ -34,11 +36,21 @@ def namespace(macros: Mapping[str, Callable[..., str]], conf: Mapping) -> dict[s
     return {**macros, **{name: str(conf.get(name) or "") for name in PLAIN_VALUES}}
 
 
+def parse(body: str) -> nodes.Template:
+    """The template's syntax tree, for macro_calls.py to check; kept until `render` compiles the
+    same text, so that a page is parsed once (the tree serves one check and one rendering)."""
+    _parsed.clear()
+    _parsed[body] = jinja2.Environment(autoescape=False).parse(body)  # noqa: S701 - parses Markdown, renders nothing
+    return _parsed[body]
+
+
 def render(body: str, macros: Mapping[str, Callable[..., str]], conf: Mapping) -> str:
     """`body` with its macro calls expanded, in the sandbox; raises TemplateLeft if the result
     still holds template syntax that the engine would run next."""
     environment = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)  # noqa: S701 - renders Markdown; every data text is escaped by render.escape
-    result = environment.from_string(body).render(namespace(macros, conf))
+    # The sandbox compiles the tree the check read (compiling may reshape it: it is used once).
+    source: str | nodes.Template = _parsed.pop(body, body)
+    result = environment.from_string(source).render(namespace(macros, conf))
     guard(result)
     return result
 

@@ -12,12 +12,11 @@ import yaml
 from scripts import bench
 from tests.support import ROOT
 
-# What only our hooks add: the git date (shown, and in the citations), the address of a page's own
-# PDF, and edit links that point at a page's real source.
+# What only our hooks add: the git date (shown, and in the citations), edit links that point at a
+# page's real source, and the address of a page's own PDF (page data from hooks/page_data.py).
 HOOKS_OUTPUT = re.compile(
     r'\s*<aside class="md-source-file page-dates">.*?</aside>|<details class="cite">.*?</details>'
-    r'|<p class="page-pdf">.*?</p>'
-    r'|<a href="[^"]*" title="(Edit this page|View source of this page)"',
+    r'|<a href="[^"]*" title="(Edit this page|View source of this page)"|<p class="page-pdf">.*?</p>',
     re.S,
 )
 
