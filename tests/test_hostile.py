@@ -97,26 +97,23 @@ def test_case_1_the_sandbox_itself_refuses_python_and_files_behind_the_check():
         sandbox.render("{% raw %}{{ config }}{% endraw %}", macros, conf)
 
 
+def plain_build(project: Path, out: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `out`, as a contributor may run it (no make check first)."""
+    return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=project, capture_output=True, text=True
+    )
+
+
 @pytest.mark.slow
 def test_case_1_and_2_a_plain_mkdocs_build_refuses_them_too(tmp_path):
     """Not only `make build` (which runs make check first): MkDocs run directly stops, naming the file."""
     project = small_project(tmp_path / "small")
     append(project / "docs/about.md", "{{ ref.__globals__ }}", macros=True)
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    result = plain_build(project, tmp_path / "out")
     assert result.returncode != 0 and "docs/about.md:" in result.stdout + result.stderr
     project = small_project(tmp_path / "small2")
     (project / "docs/env.txt").symlink_to("/proc/self/environ")
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out2")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    result = plain_build(project, tmp_path / "out2")
     assert result.returncode != 0 and "docs/env.txt:1: symbolic link" in result.stdout + result.stderr
     assert not (tmp_path / "out2/env.txt").exists()
 
@@ -319,12 +316,7 @@ def test_case_5_a_title_is_escaped_in_every_place_the_templates_put_it(tmp_path)
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "start")
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    result = plain_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-2000:]
     html = (tmp_path / "out/themes/a/index.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(html, "html.parser")
