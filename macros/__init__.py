@@ -53,7 +53,7 @@ def sources_of(docs_dir: Path, root: Path) -> Sources:
 def define_env(env):
     """Check our settings, register the registry's data and the pages' macros."""
     try:
-        site.Extra.of(dict(env.conf["extra"]), "mkdocs.yml")
+        site.Extra.of(dict(env.conf["extra"]), site.CONFIG)
     except site.SiteConfigError as error:
         raise stop(str(error)) from None
     sources = sources_of(Path(env.conf["docs_dir"]), project_root(env.conf))

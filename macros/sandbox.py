@@ -14,6 +14,7 @@ which it passes through unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import jinja2
@@ -24,6 +25,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 PLAIN_VALUES = ("site_url",)
 # What opens Jinja syntax; none of it may be left in a rendered page.
 TEMPLATE_SYNTAX = ("{{", "{%", "{#")
+# A macro call or statement as written in a page's text.
+MACRO_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _parsed: dict[str, nodes.Template] = {}  # the last page parsed for the check, until it is rendered
 
 

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from macros.sandbox import MACRO_SYNTAX
+
 TAGS = {
     "a",
     "abbr",
@@ -83,7 +85,6 @@ ATTRIBUTES = {
 }
 URL_ATTRIBUTES = {"href", "src", "cite"}
 LINK_SCHEMES = {"", "http", "https", "mailto"}
-MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 # Browsers drop these from an address before reading its scheme ("java\tscript:" is "javascript:").
 IGNORED_IN_ADDRESS = re.compile(r"[\x00-\x20\x7f]")
 
@@ -92,7 +93,7 @@ def problems(name: str, body: str, body_line: int, macros: bool, to_html: Callab
     """Each element or attribute of the page's own text that the policy refuses, as
     `name:line: what — how to fix`; `body` starts on line `body_line` of the file, and its
     macro calls (if `macros`) are left out."""
-    html = to_html(MACRO.sub("", body) if macros else body)
+    html = to_html(MACRO_SYNTAX.sub("", body) if macros else body)
     found = []
     for element in BeautifulSoup(html, "html.parser").find_all(True):
         for problem, needles in _refusals(element):

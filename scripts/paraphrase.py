@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from macros import site as site_model
+from macros.sandbox import MACRO_SYNTAX
 
 FINGERPRINT = Path("scripts/report-fingerprint.json")  # under the project's root, as every path here
 ALLOWLIST = Path("scripts/paraphrase-allowlist.yml")
@@ -84,7 +85,7 @@ def words(text: str) -> list[str]:
 
 def sentences(text: str):
     """(line, words) of each sentence or list item of `text`; macros are dropped."""
-    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.S)
+    text = MACRO_SYNTAX.sub(" ", text)
     position, line = 0, 1  # the line of `position`, counted as it moves on (not from the start each time)
     for match in list(SENTENCE_END.finditer(text)) + [None]:
         end = match.start() if match else len(text)

@@ -22,11 +22,12 @@ from macros import exports, history
 from macros.artifacts import artifact
 from macros.data_files import parse, read
 from macros.registry import REGISTRY_PATH, load
+from macros.sandbox import MACRO_SYNTAX
 from scripts import check, csp
 
 FEED = history.FEED
 # What must never reach a built page's text: macro syntax, and the front matter's keys.
-LEFTOVER_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+LEFTOVER_MACRO = MACRO_SYNTAX
 LEFTOVER_FRONT_MATTER = re.compile(r"^(description|render_macros|sources|roles|edit_source|pdf): ", re.M)
 
 
