@@ -4,10 +4,11 @@ own index is one file that the browser must load and index whole before the firs
 
 - What is searched is what Material's search plugin extracted: each section of each page (its
   title, its text as HTML, its page's `search: boost`; pages with `search: exclude` are absent).
-  Each becomes one small record for Pagefind, written to a folder of its own, never into the
-  site, so a long page (the resource index) costs a query no more than its sections that match;
-- a record's weight comes from its page's boost (its title counts as an h1, 7 times, at most 10),
-  and it names its address and its page's title for the search box;
+  A page's sections become records for Pagefind, SECTIONS_PER_RECORD at most to a record, in a folder of
+  their own, never into the site: a long page (the resource index) costs a query no more than
+  the records of it that match;
+- a record's weight comes from its page's boost, and it names its page's address and title for
+  the search box;
 - Pagefind writes its index into the site's `pagefind/`, and Material's index file keeps only its
   settings, which name Pagefind's script and list the site's words with letters beyond ASCII, so
   that the worker can take a query word typed without them for the site's spelling by
@@ -36,7 +37,8 @@ SCRIPT = f"{FOLDER}/pagefind.js"
 MATERIAL_INDEX = "search/search_index.json"
 BEYOND_ASCII = re.compile(r"\w*[^\W\d_A-Za-z]\w*")  # a word with a letter beyond ASCII
 TAG = re.compile(r"<[^>]*>")
-H1 = 7.0  # Pagefind's weight of an h1; a weight is at most 10
+H1, H2 = 7.0, 6.0  # Pagefind's weights of an h1 and an h2; a weight is at most 10
+SECTIONS_PER_RECORD = 20  # a record's size bounds the work of a query that finds it
 
 
 def build(site: Path) -> None:
@@ -60,24 +62,39 @@ def build(site: Path) -> None:
 
 
 def write_records(folder: Path, docs: list[dict], lang: str) -> None:
-    """One HTML file per section for Pagefind: its title as h1 and its text, weighted by the square
-    of its page's boost, with its address and its page's title as metadata. (Pagefind counts a
-    weight about squared, and ranks by weighted counts here (search-pagefind-worker.js): a topic
-    page's words (boost 2) then count 16 times a repeating page's (0.5); with the boost alone,
-    reading paths came first for some topics' subjects (tests/browser/test_search.py).) Material's titles and texts
-    are HTML already (its search box shows them as such); addresses are escaped here."""
-    titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
-    for number, doc in enumerate(docs):
-        weight = float(doc.get("boost", 1)) ** 2
-        page = titles.get(doc["location"].split("#")[0], doc["title"])
-        (folder / f"{number}.html").write_text(
-            f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8"><title></title></head><body>'
-            f'<main data-pagefind-body data-pagefind-weight="{weight:.2f}">'
-            f'<meta data-pagefind-meta="url[content]" content="{html.escape(doc["location"])}">'
-            f'<meta data-pagefind-meta="page[content]" content="{html.escape(html.unescape(TAG.sub("", page)))}">'
-            f'<h1 data-pagefind-weight="{min(10.0, H1 * weight):.2f}">{doc["title"]}</h1>{doc["text"]}</main></body></html>',
-            encoding="utf-8",
-        )
+    """Pagefind's records, one HTML file each: a page's sections in their order, at most
+    SECTIONS_PER_RECORD to a record (the page's title and text open its first), each section a
+    heading with its anchor as id, all weighted by the page's boost (Pagefind counts a weight
+    about squared: a topic page's words, boost 2, count 16 times a repeating page's, 0.5); each
+    record names its page's address and title as metadata. Material's titles and texts are HTML
+    already (its search box shows them as such); addresses and anchors are escaped here."""
+    pages: dict[str, list[dict]] = {}
+    for doc in docs:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
+    number = 0
+    for location, sections in pages.items():
+        title = next((doc["title"] for doc in sections if doc["location"] == location), sections[0]["title"])
+        weight = float(sections[0].get("boost", 1))
+        for start in range(0, len(sections), SECTIONS_PER_RECORD):
+            body = "".join(section_html(doc, weight) for doc in sections[start : start + SECTIONS_PER_RECORD])
+            (folder / f"{number}.html").write_text(
+                f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8"><title></title></head><body>'
+                "<main data-pagefind-body>"
+                f'<meta data-pagefind-meta="url[content]" content="{html.escape(location)}">'
+                f'<meta data-pagefind-meta="page[content]" content="{html.escape(html.unescape(TAG.sub("", title)))}">'
+                f'<div data-pagefind-weight="{weight:.2f}">{body}</div></main></body></html>',
+                encoding="utf-8",
+            )
+            number += 1
+
+
+def section_html(doc: dict, weight: float) -> str:
+    """One section of a record: the page's own as its h1 and text, any other under an h2 whose id
+    is its anchor (Pagefind then names the anchor in its result)."""
+    if "#" not in doc["location"]:
+        return f'<h1 data-pagefind-weight="{min(10.0, H1 * weight):.2f}">{doc["title"]}</h1>{doc["text"]}'
+    anchor = html.escape(doc["location"].split("#", 1)[1])
+    return f'<h2 id="{anchor}" data-pagefind-weight="{min(10.0, H2 * weight):.2f}">{doc["title"]}</h2>{doc["text"]}'
 
 
 def words_beyond_ascii(docs: list[dict]) -> list[str]:

@@ -1,5 +1,5 @@
 /* Material's search box answered from the site's Pagefind index (built by scripts/search_index.py,
- * one record per section of a page, with its address and its page's title as metadata): a worker
+ * a page's sections in records of a bounded size, each with its page's address and title): a worker
  * that speaks Material's messages (0 set up, 1 ready, 2 query, 3 result) and, for each query,
  * loads only the parts of the index the query's words need. search-on-demand.js starts it
  * in place of Material's worker when the site's search settings name Pagefind.
@@ -13,7 +13,7 @@
 importScripts("search-letters.js");
 
 const [SETUP, READY, QUERY, RESULT] = [0, 1, 2, 3];
-const SECTIONS = 30; // sections shown at most, grouped by page (each loads its own small part of the index)
+const RECORDS = 20; // records shown at most (each loads its own small part of the index), grouped by page
 const SITE = new URL("../../", location.href); // this file is assets/javascripts/ of the site
 
 const escapeHTML = (text) =>
@@ -35,11 +35,11 @@ const ready = new Promise((resolve) => {
     spellings = new Map((data.data.config.pagefind.words || []).map((word) => [self.foldLetters(word), word]));
     suggest = Boolean(data.data.options && data.data.options.suggest);
     pagefind = await import(new URL(data.data.config.pagefind.script, SITE).href);
-    // A title counts only as its record's h1, whose weight carries the page's boost
-    // (scripts/search_index.py); Pagefind would otherwise rank a title match five times higher.
-    // Records are sections of similar length: ranked by their weighted counts of the words found,
-    // not by the words' share of a record, which favoured short sections that only name a topic.
-    await pagefind.options({ ranking: { metaWeights: { title: 0 }, termFrequency: 0 } });
+    // Ranked by the records' text alone: the metadata (title, page, address) adds nothing, as a
+    // title already counts as its record's h1, whose weight carries the page's boost
+    // (scripts/search_index.py); and by the weighted counts of the words found, not by their share
+    // of a record, which favoured short pages that only name a topic (tests/browser/test_search.py).
+    await pagefind.options({ ranking: { metaWeights: { title: 0, page: 0, url: 0 }, termFrequency: 0 } });
     await pagefind.init();
     resolve();
     postMessage({ type: READY });
@@ -59,26 +59,37 @@ async function answer(query) {
   const terms = words(query);
   if (!terms.length) return { items: [] };
   const found = await pagefind.search(terms.join(" "));
-  const sections = await Promise.all(found.results.slice(0, SECTIONS).map((result) => result.data().then((data) => [result, data])));
+  const records = await Promise.all(found.results.slice(0, RECORDS).map((result) => result.data().then((data) => [result, data])));
   const matched = Object.fromEntries(terms.map((term) => [term.toLowerCase(), true]));
   const item = (location, title, text, score) => ({ location, title: escapeHTML(title), text: safeExcerpt(text), score, terms: matched });
-  // As Material's own search answers: sections best first, grouped by page, each group with its page.
+  // As Material's own search answers: pages best first, each its page item, then its sections
+  // found, those as strong as its best shown (Material folds away those it scores lower).
   const pages = new Map();
-  for (const [result, data] of sections) {
-    const page = data.meta.url.split("#")[0];
-    if (!pages.has(page)) pages.set(page, { title: data.meta.page, items: [] });
-    pages.get(page).items.push(item(data.meta.url, data.meta.title, data.excerpt, result.score));
+  for (const [result, data] of records) {
+    const page = data.meta.url;
+    if (!pages.has(page)) pages.set(page, { head: item(page, data.meta.page, "", result.score), sections: [] });
+    const group = pages.get(page);
+    for (const sub of data.sub_results) {
+      const anchor = sub.url.split("#")[1];
+      if (anchor === undefined) group.head.text = safeExcerpt(sub.excerpt);
+      else group.sections.push({ sub, anchor, weight: sub.weighted_locations.reduce((sum, l) => sum + l.weight, 0) });
+    }
   }
-  const items = [...pages].map(([page, { title, items }]) =>
-    items.some((found) => found.location === page) ? items : [...items, item(page, title, "", 0)],
-  );
+  const items = [...pages.values()].map(({ head, sections }) => {
+    const best = Math.max(0, ...sections.map((section) => section.weight));
+    sections.sort((a, b) => b.weight - a.weight);
+    return [
+      head,
+      ...sections.map(({ sub, anchor, weight }) => item(`${head.location}#${anchor}`, sub.title, sub.excerpt, weight === best ? head.score : 0)),
+    ];
+  });
   const last = terms[terms.length - 1].toLowerCase();
-  const completion = sections.length
-    ? sections[0][1].meta.title
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .find((word) => word.length > last.length && word.startsWith(last))
-    : undefined;
+  const titles = items.flatMap((group) => group.map((found) => found.title));
+  const completion = titles
+    .join(" ")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .find((word) => word.length > last.length && word.startsWith(last));
   return { items, ...(suggest && { suggest: completion ? [completion] : [] }) };
 }
 
