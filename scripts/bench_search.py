@@ -9,6 +9,7 @@ import os
 import statistics
 from pathlib import Path
 
+from scripts import search_index
 from scripts.serve import serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -24,8 +25,9 @@ _STAMP = """() => {
   }).observe(document.body, {childList: true, subtree: true});
 }"""
 
-# The steps behind that time, one after the other in a fresh page: the index fetched and parsed,
-# Material's worker building its index (through our folding worker), and the query answered.
+# The steps behind that time, one after the other in a fresh page: the search settings fetched
+# (search/search_index.json, which names Pagefind), the worker made ready (Pagefind's script, its
+# WebAssembly and the index's entry file), and the query answered (the index's parts it needs).
 _PARTS = """async (query) => {
   const material = JSON.parse(document.getElementById("__config").textContent).search;
   let start = performance.now();
@@ -42,7 +44,7 @@ _PARTS = """async (query) => {
   const found = (await reply()).data.items.length;
   const answered = performance.now() - start;
   worker.terminate();
-  return {fetched, built, answered, found, sections: index.docs.length};
+  return {fetched, built, answered, found};
 }"""
 
 
@@ -71,8 +73,8 @@ def first_result(site: Path, path: str, runs: int, query: str = QUERY) -> float:
 
 
 def parts(site: Path, query: str = QUERY) -> dict[str, float]:
-    """Seconds to fetch and parse the index, to build the search index in the worker, and to
-    answer `query`; with the number of sections indexed and of results."""
+    """Seconds to fetch the search settings, to make the worker ready, and to answer `query`;
+    with the number of results."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
@@ -85,8 +87,6 @@ def parts(site: Path, query: str = QUERY) -> dict[str, float]:
 
 
 def index_size(site: Path) -> tuple[int, int]:
-    """Bytes of the search index, plain and gzip (as a server sends it)."""
-    import gzip
-
-    data = (site / "search/search_index.json").read_bytes()
-    return len(data), len(gzip.compress(data, 9))
+    """Files and bytes of the site's Pagefind index, all of its parts."""
+    files = [f for f in (site / search_index.FOLDER).rglob("*") if f.is_file()]
+    return len(files), sum(f.stat().st_size for f in files)

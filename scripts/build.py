@@ -7,7 +7,8 @@ succeeded.
    (the offline bundle carries those made before it);
 4. the published site is built, its downloads page listing every file, which are copied into
    site/downloads/, with the Atom feed of changes beside the Changes page;
-5. every page gets its Content-Security-Policy, and no page may still hold page source.
+5. its search index is built with Pagefind (scripts/search_index.py);
+6. every page gets its Content-Security-Policy, and no page may still hold page source.
 A failed step leaves the last good site untouched.
 Usage: python -m scripts.build [--site-dir site] [--config mkdocs.yml] [--skip-downloads] [--engine properdocs]
 """
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.artifacts import ARTIFACTS, DOWNLOADS, Artifact
-from scripts import build_bundle, build_pdf, csp, site_config
+from scripts import build_bundle, build_pdf, csp, search_index, site_config
 from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_csv, write_feed, write_json
 
 
@@ -84,6 +85,7 @@ def build(site_dir: Path, config: Path, downloads: bool = True, engine: str = si
                 make(artifact, work)
             listed = work.downloads
         site_config.strict_build(config, staging, engine, listed)
+        search_index.build(staging)
         finish(staging)
         if downloads:
             shutil.copytree(work_dir / DOWNLOADS, staging / DOWNLOADS, dirs_exist_ok=True)

@@ -12,6 +12,9 @@ Zensical's search (0.0.73) builds its stylesheet in the browser, as a style elem
 root; its build passes `inline_styles`, which allows inline styles (never inline scripts). Images,
 fonts and connections stay limited to the site, so an injected style cannot send anything away.
 
+The published site's search (scripts/search_index.py) compiles Pagefind's WebAssembly inside the
+search worker, which a page's policy does not govern, so the pages need no 'wasm-unsafe-eval'.
+
 The offline copy opens from file://, where a browser treats every file as its own origin; its
 policy allows `file:` instead of 'self', and `blob:` for the worker that search starts there.
 """

@@ -1,6 +1,7 @@
 """Ask a built site's own search, in Chromium, what it finds: the worker that the search box
-uses (Material's, started through the page's scripts, so with our letter folding) is given the
-site's index and answers each query with the same message it sends the search box. Used by the
+uses, started through the page's scripts as Material starts it (so the published site's Pagefind
+worker, or elsewhere Material's worker with our letter folding), is given the site's search
+settings and answers each query with the same message it sends the search box. Used by the
 search tests and the benchmark; the page must be open on the site.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 _ASK = """async ({queries, docs}) => {
   const material = JSON.parse(document.getElementById("__config").textContent).search;
   const index = await (await fetch(new URL("search/search_index.json", document.baseURI))).json();
+  if (docs) delete index.config.pagefind; // documents of the test's own: Material's worker
   const worker = new Worker(new URL(material, document.baseURI).href);
   const reply = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), {once: true}));
   worker.postMessage({type: 0, data: {config: index.config, docs: docs || index.docs, options: {suggest: false}}});
@@ -30,7 +32,8 @@ _ASK = """async ({queries, docs}) => {
 
 def ask(page: Any, queries: list[str], docs: list[dict] | None = None) -> list[list[list[str]]]:
     """For each query, the pages found, best first, each as its matching addresses; `docs` stand
-    in for the site's documents when given (the site's search settings stay)."""
+    in for the site's documents when given, and are searched by Material's worker (the offline
+    copy's) with the site's settings."""
     return page.evaluate(_ASK, {"queries": queries, "docs": docs})
 
 

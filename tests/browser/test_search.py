@@ -5,17 +5,22 @@ with and without their special letters. Queries go through the site's own search
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+import shutil
 import unicodedata
 
 import pytest
 
 from macros import pages
+from scripts import search_index
 from scripts.search_probe import ask, pages_found
-from tests.support import REGISTRY, ROOT
+from scripts.serve import serve
+from tests.support import REGISTRY, ROOT, guard
 
 INDEX = re.compile(r"/search/search_index\.json$")
-WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$|/search-folding-worker\.js")
+WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$|/search-(folding|pagefind)-worker\.js|/pagefind/")
 # One query per theme and next step, about its subject in a reader's words: its own page comes first.
 SUBJECTS = {
     "themes/resilience-and-trust/": "information sharing",
@@ -112,16 +117,68 @@ def test_a_name_in_another_language_is_found_with_and_without_its_special_letter
         assert f"resources/#{entry}" in sections, (query, sections[:5])
 
 
-def test_folding_covers_the_nordic_letters_absent_from_todays_names(page, site_url):
-    """Danish and Icelandic letters, on documents made for the test, through the site's search settings."""
+NORDIC = [
+    {"location": "a/", "title": "Københavns Kommune", "text": "<p>Ærø and Þórshöfn</p>"},
+    {"location": "b/", "title": "Another page", "text": "<p>Nothing to see</p>"},
+]
+NORDIC_QUERIES = ["kobenhavns", "Københavns", "aero", "Ærø", "thorshofn"]
+
+
+@pytest.fixture
+def indexed(built_site, tmp_path):
+    """A copy of the built site whose Pagefind index is made, by scripts/search_index.py, from
+    the documents given (in place of Material's extraction of the site's pages); served."""
+
+    @contextlib.contextmanager
+    def made(docs: list[dict]):
+        site = tmp_path / "site"
+        shutil.copytree(built_site, site, ignore=shutil.ignore_patterns(search_index.FOLDER, "downloads"))
+        settings = json.loads((site / search_index.MATERIAL_INDEX).read_text(encoding="utf-8"))["config"]
+        settings.pop("pagefind")
+        (site / search_index.MATERIAL_INDEX).write_text(json.dumps({"config": settings, "docs": docs}), encoding="utf-8")
+        search_index.build(site)
+        with serve(site) as base:
+            yield base
+
+    return made
+
+
+def test_the_offline_search_folds_the_nordic_letters_absent_from_todays_names(page, site_url):
+    """Material's worker (the offline copy's), on documents made for the test, with the site's settings."""
     page.goto(site_url)
+    found = ask(page, NORDIC_QUERIES, NORDIC)
+    assert [[group[0] for group in groups] for groups in found] == [["a/"]] * len(NORDIC_QUERIES)
+
+
+def test_the_published_search_finds_the_nordic_letters_absent_from_todays_names(page, indexed):
+    """The Pagefind worker, on an index made from documents made for the test."""
+    with indexed(NORDIC) as base:
+        page.goto(base)
+        found = pages_found(page, NORDIC_QUERIES)
+    assert found == [["a/"]] * len(NORDIC_QUERIES)
+
+
+def test_the_published_search_shows_hostile_text_as_text(page, indexed):
+    """Text that looks like markup, in a title and a section, reaches the search box as text."""
     docs = [
-        {"location": "a/", "title": "Københavns Kommune", "text": "<p>Ærø and Þórshöfn</p>"},
-        {"location": "b/", "title": "Another page", "text": "<p>Nothing to see</p>"},
+        {"location": "x/", "title": "Forum &lt;img src=x onerror=alert(1)&gt; &amp; more", "text": "<p>Intro</p>"},
+        {
+            "location": "x/#part",
+            "title": "Part &quot;two&quot;",
+            "text": '<p>Forum text &lt;script&gt;alert(2)&lt;/script&gt; and <img src="x" onerror="alert(3)"> here</p>',
+        },
     ]
-    queries = ["kobenhavns", "Københavns", "aero", "Ærø", "thorshofn"]
-    found = ask(page, queries, docs)
-    assert [[group[0] for group in groups] for groups in found] == [["a/"]] * len(queries)
+    with indexed(docs) as base:
+        page = guard(page, base)
+        page.goto(base)
+        page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("forum", delay=20)
+        results = page.locator(".md-search-result__list")
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert results.locator("img, script, [onerror]").count() == 0
+        text = results.text_content() or ""
+        assert "<img src=x onerror=alert(1)> & more" in text and "<script>alert(2)</script>" in text, text
+        assert page.console_errors == [] and page.foreign_requests == []
 
 
 def test_the_offline_copy_finds_a_name_typed_without_its_special_letters(page, unzipped):

@@ -13,14 +13,17 @@ from scripts import bench, csp
 from scripts.serve import serve
 from tests.support import guard
 
-INDEX = re.compile(r"/search/search_index\.js(on)?$|/workers/search\.[0-9a-f]+\.min\.js$|/search-folding-worker\.js")
+INDEX = re.compile(
+    r"/search/search_index\.js(on)?$|/workers/search\.[0-9a-f]+\.min\.js$|/search-(folding|pagefind)-worker\.js|/pagefind/"
+)
 
 
 @pytest.fixture(scope="module")
 def scaled(tmp_path_factory) -> tuple[Path, Path]:
-    """The 10x project built once for the published site and once for the offline copy."""
+    """The 10x project built once for the published site (with its Pagefind index) and once for
+    the offline copy (Material's search)."""
     project, _, _ = bench.scaled_project(tmp_path_factory.mktemp("x10") / "project", 10)
-    online = bench.build_site(project, project / "_site")
+    online, _ = bench.published_site(project, project / "_site")
     offline = bench.build_site(project, project / "_offline", "mkdocs.offline.yml")
     csp.add_policy(online)
     csp.add_policy(offline, offline=True)

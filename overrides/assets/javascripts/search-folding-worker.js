@@ -7,10 +7,7 @@
 "use strict";
 (() => {
   const QUERY = 2; // Material's message types: 0 setup, 1 ready, 2 query, 3 result
-  const LETTERS = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ð: "d", đ: "d", þ: "th", ł: "l", ı: "i" };
-  const fold = (text) =>
-    text.toLowerCase().normalize("NFD").replace(/\p{Mn}+/gu, "").replace(/[øæœßðđþłı]/g, (letter) => LETTERS[letter]);
-  const foldToken = (token) => token.update(fold);
+  const foldToken = (token) => token.update(self.foldLetters);
 
   let folding = false;
   const foldIndex = (lunr) => {
@@ -27,9 +24,11 @@
   addEventListener("message", (event) => {
     if (!folding && self.lunr) foldIndex(self.lunr);
     if (event.data && event.data.type === QUERY && typeof event.data.data === "string") {
-      event.data.data = fold(event.data.data);
+      event.data.data = self.foldLetters(event.data.data);
     }
   });
 
-  importScripts(new URL(self.name || location.href).searchParams.get("worker"));
+  // The letters' rule first (search-letters.js, beside this file), then Material's worker.
+  const address = new URL(self.name || location.href);
+  importScripts(new URL("search-letters.js", address).href, address.searchParams.get("worker"));
 })();

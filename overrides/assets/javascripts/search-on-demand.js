@@ -3,7 +3,12 @@
  * both back until the reader turns to search: the search box gets focus (click, tap, or the keys
  * /, s, f), the search dialog opens, or the page was opened from a search result (?h=, Material
  * then marks the words found) or a search link (?q=). Loaded before Material's bundle, after
- * search-folding.js (whose worker this starts). */
+ * search-folding.js (whose worker this starts).
+ *
+ * Which worker answers is read from the first message, which carries the site's search settings:
+ * where the build made a Pagefind index (the published site; scripts/search_index.py), its
+ * settings name it, the index file holds no documents, and search-pagefind-worker.js answers;
+ * elsewhere (the offline copy, `mkdocs serve`) Material's own worker does, with folded letters. */
 "use strict";
 (() => {
   const INDEX = /\/search\/search_index\.json$/;
@@ -28,13 +33,15 @@
   // The worker: a stand-in that starts it with the first message, which Material sends once it
   // has the index, and passes on what the worker answers.
   const Worker = window.Worker;
+  const pagefind = new URL("search-pagefind-worker.js", document.currentScript.src).href;
   class OnDemand extends EventTarget {
     constructor(url, options) {
       if (new URL(String(url), location.href).href !== worker) return new Worker(url, options);
       super();
-      this.start = () => {
+      this.start = (setup) => {
         if (!this.worker) {
-          this.worker = new Worker(url, options);
+          const settings = setup && setup.data && setup.data.config;
+          this.worker = settings && settings.pagefind ? new Worker(pagefind) : new Worker(url, options);
           for (const type of ["message", "messageerror", "error"]) {
             this.worker.addEventListener(type, (event) => this.dispatchEvent(new event.constructor(type, event)));
           }
@@ -44,7 +51,7 @@
     }
 
     postMessage(...message) {
-      this.start().postMessage(...message);
+      this.start(message[0]).postMessage(...message);
     }
 
     terminate() {
