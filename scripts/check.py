@@ -193,7 +193,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     # reading path shows lines from the topic pages' front matter).
     origins = [*data_files, *sorted(set(docs.glob("*.yml")) - set(data_files)), *_snippets(docs), *all_pages]
     locator = source_lines.Locator(display)
-    rendered: dict[str, str] = {}
+    rendered: dict[str, page_links.Links] = {}
     ended = ended_entries(sources.registry)  # once: a page's check must not go through every entry
     for path in all_pages:
         relative = path.relative_to(docs).as_posix()
@@ -218,8 +218,8 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         except Exception as error:  # noqa: BLE001 - any failure of a page's macros is reported, not raised
             problems.append(f"{display(path)}:{body_line}: the page cannot be rendered ({error}) — fix its macro calls")
             continue
-        rendered[relative] = page.html
-        tree = page_text.parse(page.html)  # one parse for the readability, glossary and tense checks
+        tree = page_text.parse(page.html)  # one parse for the readability, glossary, tense and link checks
+        rendered[relative] = page_links.links_of(tree)
         blocks = page_text.prose_blocks(tree)
         measured = readability.measure(blocks)
         figures.append((display(path), measured))
