@@ -23,7 +23,7 @@ from bs4 import NavigableString, Tag
 from macros import history, macro_calls, pages, site, topic_page
 from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
-from macros.registry import REGISTRY_PATH, Registry, load
+from macros.registry import REGISTRY_PATH, Entry, Registry, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
@@ -32,6 +32,8 @@ DESCRIPTION_LENGTH = (60, 300)
 PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
 # Status events after which an entry must be written about in the past tense.
 ENDED = {"succeeded", "ended", "dissolved", "left-office"}
+# The anchor of each link in a page's HTML (an entry's id, when the link leads to the resource index).
+_LINKED_ANCHOR = re.compile(r'#([^"#\s]+)"')
 PRESENT_TENSE = re.compile(r"\b(is|are|remains?|continues?|runs|leads|serves|coordinates|connects|still has)\b", re.I)
 
 
@@ -191,7 +193,8 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     # reading path shows lines from the topic pages' front matter).
     origins = [*data_files, *sorted(set(docs.glob("*.yml")) - set(data_files)), *_snippets(docs), *all_pages]
     locator = source_lines.Locator(display)
-    rendered: dict[str, str] = {}
+    rendered: dict[str, page_links.Links] = {}
+    ended = ended_entries(sources.registry)  # once: a page's check must not go through every entry
     for path in all_pages:
         relative = path.relative_to(docs).as_posix()
         text = path.read_text(encoding="utf-8")
@@ -215,8 +218,9 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         except Exception as error:  # noqa: BLE001 - any failure of a page's macros is reported, not raised
             problems.append(f"{display(path)}:{body_line}: the page cannot be rendered ({error}) — fix its macro calls")
             continue
-        rendered[relative] = page.html
-        blocks = page_text.prose_blocks(page.html)
+        tree = page_text.parse(page.html)  # one parse for the readability, glossary, tense and link checks
+        rendered[relative] = page_links.links_of(tree)
+        blocks = page_text.prose_blocks(tree)
         measured = readability.measure(blocks)
         figures.append((display(path), measured))
         if measured.ease < readability.MIN_EASE:
@@ -231,8 +235,10 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
                 f'"{sentence[:90]}…" — split it'
             )
         if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
-            problems += [f"{locator.where(at, [path])}: {m}" for at, m in unlinked_terms(page.html, sources)]
-        problems += [f"{locator.where(at, [path, *origins])}: {m}" for at, m in present_tense(page.html, sources.registry)]
+            problems += [f"{locator.where(at, [path])}: {m}" for at, m in unlinked_terms(tree, sources)]
+        problems += [
+            f"{locator.where(at, [path, *origins])}: {m}" for at, m in present_tense(page.html, sources.registry, ended, tree)
+        ]
     if not problems:  # every page rendered: their links can be followed
         # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
         nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == project().docs_dir else list(rendered)
@@ -249,7 +255,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
     return problems, figures
 
 
-def unlinked_terms(html: str, sources: Sources) -> list[tuple[str, str]]:
+def unlinked_terms(html: str | page_text.BeautifulSoup, sources: Sources) -> list[tuple[str, str]]:
     """Specialist terms whose first use in the page's own text is not a link to the glossary,
     each as (the text where it is used, what is wrong). Generated lists (cards, the related
     block) hold registry text and are not the page's own; nor do code, headings and labels."""
@@ -257,7 +263,7 @@ def unlinked_terms(html: str, sources: Sources) -> list[tuple[str, str]]:
     specialist = [(term, term.pattern) for term in sources.terms if term.specialist]
     if not specialist:
         return found
-    soup = page_text.BeautifulSoup(html, "html.parser")
+    soup = page_text.parse(html)
     related = soup.find(id="related")
     generated = {id(e) for e in ([related, *related.find_next_siblings()] if related else [])}
     anywhere = re.compile("|".join(pattern.pattern for _, pattern in specialist), re.I)
@@ -295,14 +301,17 @@ def unlinked_terms(html: str, sources: Sources) -> list[tuple[str, str]]:
     return found
 
 
-def present_tense(html: str, registry: Registry) -> list[tuple[str, str]]:
+def present_tense(
+    html: str, registry: Registry, ended: dict[str, Entry] | None = None, tree: page_text.BeautifulSoup | None = None
+) -> list[tuple[str, str]]:
     """Sentences that name an entry which has since ended, in the present tense, each as (the
     sentence, what is wrong). Each link is read in its block with the names before it as plain
-    names, itself as a marker and the rest as they are; the page itself is left as it is."""
-    ended = {e.id: e for e in registry.entries.values() if _ended(e)}
-    if not any(f'#{entry}"' in html for entry in ended):
+    names, itself as a marker and the rest as they are; the page itself is left as it is.
+    `ended` is `ended_entries(registry)` and `tree` the page parsed, given when the caller has them."""
+    ended = ended_entries(registry) if ended is None else ended
+    if ended.keys().isdisjoint(_LINKED_ANCHOR.findall(html)):
         return []  # the page links no entry that has ended
-    soup = page_text.BeautifulSoup(html, "html.parser")
+    soup = tree if tree is not None else page_text.parse(html)
     links = soup.find_all("a", href=page_text.INDEX_LINK)
     order = {id(link): k for k, link in enumerate(links)}
     found = []
@@ -323,6 +332,11 @@ def present_tense(html: str, registry: Registry) -> list[tuple[str, str]]:
                     )
                 )
     return found
+
+
+def ended_entries(registry: Registry) -> dict[str, Entry]:
+    """The entries that have ended since the workshop, by id."""
+    return {e.id: e for e in registry.entries.values() if _ended(e)}
 
 
 def _anchor(link: Tag) -> str:

@@ -2,30 +2,32 @@
 file that does not exist, to an anchor the target page does not have, an image that is not
 there, an absolute link, a page missing from the navigation and a navigation entry with no page.
 
-Works on the pages as `make check` renders them (scripts/page_text.py): every element id of a
-rendered page is an anchor, as MkDocs counts them.
+Works on the pages as `make check` renders and parses them (scripts/page_text.py): every element
+id of a rendered page is an anchor, as MkDocs counts them.
 """
 
 from __future__ import annotations
 
 import posixpath
-from html.parser import HTMLParser
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
 
 from macros import pages
 
 
-def problems(docs: Path, rendered: dict[str, str], nav: list[str], where, generated: set[str]) -> list[str]:
+def problems(docs: Path, rendered: dict[str, Links], nav: list[str], where, generated: set[str]) -> list[str]:
     """Each broken link, image and navigation entry of the `rendered` pages (path under docs/ ->
-    HTML), as `file:line: what — how to fix`; `where(page, needle)` says on which line of a
-    page's source `needle` was written; `generated` are the files the build adds to the site."""
-    read = {page: _Links(html) for page, html in rendered.items()}
-    anchors = {page: links.ids for page, links in read.items()}
+    its `links_of`), as `file:line: what — how to fix`; `where(page, needle)` says on which line
+    of a page's source `needle` was written; `generated` are the files the build adds to the site."""
+    anchors = {page: links.ids for page, links in rendered.items()}
+    known = frozenset(anchors)  # once: a set made for each link would grow with the square of the site
     found = []
-    for page, links in read.items():
+    for page, links in rendered.items():
         for tag, address in links.addresses:
-            if problem := _link_problem(docs, page, address, anchors, tag, generated):
+            if problem := _link_problem(docs, page, address, anchors, known, tag, generated):
                 found.append(f"{where(page, address)}: {problem}")
     for page in sorted(set(rendered) - set(nav)):
         found.append(f"docs/{page}:1: the page is not in the navigation — add it to 'nav' in mkdocs.yml")
@@ -34,31 +36,34 @@ def problems(docs: Path, rendered: dict[str, str], nav: list[str], where, genera
     return found
 
 
-class _Links(HTMLParser):
+@dataclass(frozen=True)
+class Links:
     """A page's element ids, and its links and images as (tag, address) in page order: `a` by
-    its href, then `img` by its src, as the strict build checks them. One pass, no tree."""
+    its href, then `img` by its src, as the strict build checks them."""
 
-    def __init__(self, html: str):
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self._found: dict[str, list[str]] = {"a": [], "img": []}
-        self.feed(html)
-        self.close()
-        self.addresses = [("a", a) for a in self._found["a"]] + [("img", a) for a in self._found["img"]]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id") is not None:
-            self.ids.add(str(values["id"]))
-        wanted = {"a": "href", "img": "src"}.get(tag)
-        if wanted and values.get(wanted) is not None:
-            self._found[tag].append(str(values[wanted]))
-
-    handle_startendtag = handle_starttag
+    ids: set[str]
+    addresses: list[tuple[str, str]]
 
 
-def _link_problem(docs: Path, page: str, address: str, anchors: dict[str, set[str]], tag: str, generated: set[str]) -> str | None:
-    """Why the link `address` on `page` would fail the strict build, or None."""
+def links_of(tree: BeautifulSoup) -> Links:
+    """The ids, links and images of a page, read from the tree the page checks parsed (one walk,
+    no second parse)."""
+    ids: set[str] = set()
+    found: dict[str, list[str]] = {"a": [], "img": []}
+    for tag in tree.find_all(True):
+        if (value := tag.get("id")) is not None:
+            ids.add(str(value))
+        wanted = {"a": "href", "img": "src"}.get(tag.name)
+        if wanted and (address := tag.get(wanted)) is not None:
+            found[tag.name].append(str(address))
+    return Links(ids, [("a", a) for a in found["a"]] + [("img", a) for a in found["img"]])
+
+
+def _link_problem(
+    docs: Path, page: str, address: str, anchors: dict[str, set[str]], known: frozenset[str], tag: str, generated: set[str]
+) -> str | None:
+    """Why the link `address` on `page` would fail the strict build, or None; `known` are the
+    pages of `anchors`."""
     parts = urlsplit(address)
     if parts.scheme or parts.netloc:
         return None  # an external address: make linkcheck-external checks those
@@ -67,7 +72,7 @@ def _link_problem(docs: Path, page: str, address: str, anchors: dict[str, set[st
     path = unquote(parts.path)
     if path.endswith("/"):  # a built address (raw HTML such as the map's SVG), relative to the page's own address
         built = posixpath.normpath(posixpath.join(pages.address(page), path))
-        target = pages.page_of(built, set(anchors)) or built
+        target = pages.page_of(built, known) or built
     else:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path)) if path else page
     if target.startswith("../") or target == "..":

@@ -101,7 +101,13 @@ def not_prose(tag: Tag) -> bool:
     return tag.name in NOT_PROSE_TAGS or "lang" in tag.attrs or not NOT_PROSE_CLASSES.isdisjoint(tag.get("class") or ())
 
 
-def prose_blocks(html: str) -> list[str]:
+def parse(html: str | BeautifulSoup) -> BeautifulSoup:
+    """A page's HTML as a tree (a tree is returned as it is): the page checks read one tree each
+    and leave it as it is, so a page is parsed once for all of them."""
+    return html if isinstance(html, BeautifulSoup) else BeautifulSoup(html, "html.parser")
+
+
+def prose_blocks(html: str | BeautifulSoup) -> list[str]:
     """The body text of a page, block by block (paragraphs, list items, definitions, cells): each
     block with its own text, not that of a block nested inside it, and none of the text that is
     not prose (NOT_PROSE_TAGS, NOT_PROSE_CLASSES, a `lang`).
@@ -113,7 +119,7 @@ def prose_blocks(html: str) -> list[str]:
     One pass over the page, which is left as it is (taking elements out of a long page one by
     one would cost time with the square of its length).
     """
-    soup = BeautifulSoup(html, "html.parser")
+    soup = parse(html)
     # For each element: whether its text is left out, and the nearest block holding it.
     state: dict[int, tuple[bool, Tag | None]] = {id(soup): (False, None)}
     own: dict[int, list[str]] = {}
