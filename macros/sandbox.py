@@ -8,8 +8,8 @@ refuses, with file and line, every template that is more than calls of those mac
 values; this module is the second wall behind it.
 
 Both engines and `make check` render through `render`, so what runs at build time is exactly
-what the check ran. The engine's own macro pass then sees text without template syntax (`guard`),
-which it passes through unchanged.
+what the check ran. mkdocs-macros is then told to leave the page; Zensical's own macro pass sees
+text without template syntax (`guard`), which it passes through unchanged.
 """
 
 from __future__ import annotations
