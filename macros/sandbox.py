@@ -60,6 +60,8 @@ def render(body: str, macros: Mapping[str, Callable[..., str]], conf: Mapping) -
 
 def guard(text: str) -> None:
     """Raise TemplateLeft, naming the line, if `text` holds template syntax."""
+    if not any(mark in text for mark in TEMPLATE_SYNTAX):  # the usual case, without splitting the text into lines
+        return
     for number, line in enumerate(text.splitlines(), start=1):
         found = next((mark for mark in TEMPLATE_SYNTAX if mark in line), None)
         if found:
