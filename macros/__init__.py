@@ -67,19 +67,21 @@ def define_env(env):
 def on_pre_page_macros(env):
     """MkDocs: before mkdocs-macros renders a page, its macro calls are checked (each problem
     with the line of the page file, and no traceback) and rendered in our sandbox (sandbox.py);
-    mkdocs-macros' own pass then finds no template syntax left and changes nothing."""
+    the page is then marked `render_macros: false`, which mkdocs-macros reads next and obeys
+    before anything else, so that it does not compile the rendered page a second time."""
     if env.page.meta.get("render_macros") is not True:
         return
     source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
     env.markdown = checked_and_rendered(
         env.markdown,
-        pages.split(source).body_line,
+        pages.body_line(source),
         env.page.file.src_uri,
         env.variables["kb_macros"],
         env.variables["kb_registry"],
         env.variables["kb_roles"],
         env.conf,
     )
+    env.page.meta["render_macros"] = False
 
 
 def checked_and_rendered(body: str, first_line: int, page: str, macros: dict, registry, roles: set[str], conf) -> str:

@@ -121,7 +121,9 @@ def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
 
 def _anchor_or_alias(text: str, name: str) -> Problem | None:
     """The first YAML anchor (&name) or alias (*name) of `text`, as a problem; None if none.
-    Read from libyaml's event stream, which expands nothing."""
+    Read from libyaml's event stream, which expands nothing; text without '&' and '*' has neither."""
+    if "&" not in text and "*" not in text:
+        return None
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):

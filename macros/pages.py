@@ -35,21 +35,26 @@ class Source:
 def split(text: str) -> Source:
     """`text` split into front matter and body; raises yaml.MarkedYAMLError on bad YAML, whose
     line counts from the block's first line (the file's second)."""
+    first = body_line(text)
+    body = text.split("\n", first - 1)[-1]  # what follows the line breaks before line `first`
     match = _FRONT_MATTER.match(text)
     if not match:
-        body = text.lstrip("\n")
-        return Source({}, body, len(text) - len(body) + 1)
+        return Source({}, body, first)
     block = match.group(1)
     meta = yaml.load(block, Loader=_LOADER) or {}  # noqa: S506 - a safe loader (libyaml's where there is one)
-    rest = text[match.end() :]
-    body = rest.lstrip("\n")
-    first = match.group(0).count("\n") + 1 + (len(rest) - len(body))
     key_lines = {}
     for number, line in enumerate(block.splitlines(), start=2):
         key = line.split(":", 1)[0]
         if isinstance(meta, dict) and key in meta and key not in key_lines:
             key_lines[key] = number
     return Source(meta if isinstance(meta, dict) else {}, body, first, key_lines, True)
+
+
+def body_line(text: str) -> int:
+    """The file line the body of `text` starts on, as `split` finds it, without reading the YAML."""
+    match = _FRONT_MATTER.match(text)
+    rest = text[match.end() :] if match else text
+    return text.count("\n", 0, len(text) - len(rest.lstrip("\n"))) + 1
 
 
 def nav_pages(nav: list) -> list[str]:

@@ -8,8 +8,8 @@ refuses, with file and line, every template that is more than calls of those mac
 values; this module is the second wall behind it.
 
 Both engines and `make check` render through `render`, so what runs at build time is exactly
-what the check ran. The engine's own macro pass then sees text without template syntax (`guard`),
-which it passes through unchanged.
+what the check ran. mkdocs-macros is then told to leave the page; Zensical's own macro pass sees
+text without template syntax (`guard`), which it passes through unchanged.
 """
 
 from __future__ import annotations
@@ -60,6 +60,8 @@ def render(body: str, macros: Mapping[str, Callable[..., str]], conf: Mapping) -
 
 def guard(text: str) -> None:
     """Raise TemplateLeft, naming the line, if `text` holds template syntax."""
+    if not any(mark in text for mark in TEMPLATE_SYNTAX):  # the usual case, without splitting the text into lines
+        return
     for number, line in enumerate(text.splitlines(), start=1):
         found = next((mark for mark in TEMPLATE_SYNTAX if mark in line), None)
         if found:

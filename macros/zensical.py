@@ -118,7 +118,7 @@ class PageData(Preprocessor):
 def first_line(source: str, body: str) -> int:
     """The line of the page file on which `body` (the Markdown Zensical renders) starts."""
     start = source.find(body[:200]) if body.strip() else -1
-    return source.count("\n", 0, start) + 1 if start >= 0 else pages.split(source).body_line
+    return source.count("\n", 0, start) + 1 if start >= 0 else pages.body_line(source)
 
 
 class PageFrameExtension(Extension):

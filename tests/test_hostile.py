@@ -15,11 +15,14 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs_macros.plugin import MacrosPlugin
 
+import macros
 from macros import exports, sandbox
 from macros.data_files import RegistryError
 from macros.page_macros import load_sources
@@ -95,6 +98,23 @@ def test_case_1_the_sandbox_itself_refuses_python_and_files_behind_the_check():
         sandbox.render("{{ config }}", macros, conf)
     with pytest.raises(sandbox.TemplateLeft, match="line 1"):
         sandbox.render("{% raw %}{{ config }}{% endraw %}", macros, conf)
+
+
+def test_case_1_mkdocs_macros_leaves_a_page_our_sandbox_has_rendered(monkeypatch, tmp_path):
+    """The hook renders a page (with the line its text starts on, for messages), then marks it so
+    that mkdocs-macros, which reads the mark next, passes the page through without compiling it."""
+    source = tmp_path / "p.md"
+    source.write_text("---\nrender_macros: true\n---\n\n# P\n", encoding="utf-8")
+    page = SimpleNamespace(
+        meta={"render_macros": True}, file=SimpleNamespace(abs_src_path=str(source), src_uri="p.md", src_path="p.md")
+    )
+    env = SimpleNamespace(page=page, markdown="# P\n", variables=dict.fromkeys(["kb_macros", "kb_registry", "kb_roles"]), conf={})
+    monkeypatch.setattr(macros, "checked_and_rendered", lambda body, first_line, *_: f"line {first_line}: {body}")
+    macros.on_pre_page_macros(env)
+    assert env.markdown == "line 5: # P\n" and page.meta["render_macros"] is False
+    plugin = MacrosPlugin()
+    plugin._variables, plugin._page = {"page": page}, page
+    assert plugin.render("{{ 1 / 0 }}", force_rendering=True) == "{{ 1 / 0 }}"
 
 
 def plain_build(project: Path, out: Path) -> subprocess.CompletedProcess:

@@ -64,8 +64,9 @@ def test_one_address_rule_serves_every_direction():
 
 
 def test_one_front_matter_parser_counts_lines_as_the_editor_shows_them():
-    source = pages.split("---\ndescription: A page.\nroles:\n  a: b\n---\n\n\n# Title\n\nText.\n")
+    text = "---\ndescription: A page.\nroles:\n  a: b\n---\n\n\n# Title\n\nText.\n"
+    source = pages.split(text)
     assert source.meta == {"description": "A page.", "roles": {"a": "b"}} and source.has_front_matter
-    assert source.body.startswith("# Title") and source.body_line == 8
+    assert source.body.startswith("# Title") and source.body_line == pages.body_line(text) == 8
     assert source.key_lines == {"description": 2, "roles": 3}
     assert pages.split("# No front matter\n").body_line == 1 and not pages.split("# x\n").has_front_matter
