@@ -13,7 +13,7 @@ from pathlib import Path
 from . import exports, macro_calls, pages, sandbox, site, topic_page
 from .data_files import RegistryError
 from .page_macros import Sources, load_sources, page_macros
-from .registry import CACHE
+from .registry import cache_folder
 
 
 class BuildError(Exception):
@@ -36,16 +36,10 @@ def stop(message: str) -> Exception:
     return PluginError(message)
 
 
-def project_root(conf) -> Path:
-    """The project's folder: that of MkDocs's configuration file, or Zensical's root_dir."""
-    return Path(conf["config_file_path"]).parent if "config_file_path" in conf else Path(conf["root_dir"])
-
-
-def sources_of(docs_dir: Path, root: Path) -> Sources:
-    """The registry and the other data files, or the error that stops the build naming every problem;
-    `root` is the project's, which holds the cache of registries found valid."""
+def sources_of(docs_dir: Path) -> Sources:
+    """The registry and the other data files, or the error that stops the build naming every problem."""
     try:
-        return load_sources(docs_dir, root / CACHE)
+        return load_sources(docs_dir, cache_folder())
     except RegistryError as error:
         raise stop(f"The resource registry or the glossary is invalid:\n{error}") from None
 
@@ -56,7 +50,7 @@ def define_env(env):
         site.Extra.of(dict(env.conf["extra"]), site.CONFIG)
     except site.SiteConfigError as error:
         raise stop(str(error)) from None
-    sources = sources_of(Path(env.conf["docs_dir"]), project_root(env.conf))
+    sources = sources_of(Path(env.conf["docs_dir"]))
     env.variables["kb_registry"] = sources.registry
     env.variables["kb_roles"] = {r.id for r in sources.roles}
     env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: current_page(env))

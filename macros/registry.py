@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +32,6 @@ REPORT_PARTS = {
     "resource-list": "Resources list",
 }
 # Registries already found valid against the schema, by content hash (see schema_problems).
-CACHE = ".build/cache/registry"  # under the project's root; `make clean` removes it
 
 # What each field must look like, said the way a contributor needs to hear it.
 EXPECTED = {
@@ -313,6 +313,12 @@ def _reference_fields(section: str, record: dict, kinds: dict[str, object]) -> l
         return [("related", sorted(k for k, v in kinds.items() if v == other), other)]
     topics = sorted(kinds)
     return [("named_in", topics + list(REPORT_PARTS), "part of the report"), ("editors_links", topics, "theme or next step")]
+
+
+def cache_folder() -> Path:
+    """Where registries found valid are remembered: the user's cache folder, outside the project,
+    because a stamp inside it could be committed by a pull request for a registry the schema rejects."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "us-nordic-prevention-kb" / "registry"
 
 
 def schema_problems(data: object, lines: dict[tuple, int], name: str, schema_file: Path, cache: Path | None) -> list[Problem]:

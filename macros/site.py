@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .pages import nav_pages
-from .registry import CACHE, REGISTRY_PATH, SCHEMA_NAME
+from .registry import REGISTRY_PATH, SCHEMA_NAME, cache_folder
 
 CONFIG = "mkdocs.yml"  # the project's configuration, in the folder commands run from
 
@@ -73,7 +73,7 @@ class Site:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / CACHE
+        return cache_folder()
 
     def display(self, path: Path) -> str:
         """A path as a contributor would type it: relative to the project when inside it."""

@@ -52,7 +52,7 @@ def cached_sources(docs: Path) -> Sources:
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.yml")) + sorted(docs.rglob("*.json")))
     if stamp not in _sources:
         _sources.clear()
-        _sources[stamp] = sources_of(docs, docs.parent)
+        _sources[stamp] = sources_of(docs)
     return _sources[stamp]
 
 

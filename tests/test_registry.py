@@ -194,8 +194,14 @@ def test_the_registry_file_points_editors_at_its_schema():
     assert first_line == "# yaml-language-server: $schema=registry.schema.json"
 
 
-def test_the_validity_cache_keeps_one_stamp_under_the_build_folder(tmp_path):
-    assert registry.CACHE.split("/")[:2] == [".build", "cache"]  # make clean removes .build
+def test_the_validity_cache_is_the_users_not_the_projects(monkeypatch, tmp_path):
+    """A stamp inside the project could be committed for a registry the schema rejects."""
+    assert not registry.cache_folder().resolve().is_relative_to(ROOT.resolve())
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert registry.cache_folder() == tmp_path / "us-nordic-prevention-kb" / "registry"
+
+
+def test_the_validity_cache_keeps_one_stamp(tmp_path):
     text = (BROKEN / "valid.yml").read_text()
     (tmp_path / "a.yml").write_text(text)
     (tmp_path / "b.yml").write_text(text.replace("A model.", "Another model."))
