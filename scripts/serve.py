@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -33,13 +34,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        """A browser that closes a connection mid-answer (a page closed, a request dropped) is
+        no error of the server's; anything else is reported as usual."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(directory: Path, port: int = 0, extra: dict[str, str] | None = None):
     """Yield the base URL (ending in '/') of `directory` served on 127.0.0.1, with `extra`
     pages (path -> HTML) served besides its files."""
     pages = {path: html.encode() for path, html in (extra or {}).items()}
     handler = functools.partial(type("Handler", (_QuietHandler,), {"extra": pages}), directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
