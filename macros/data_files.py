@@ -26,7 +26,6 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-# The parts of the report other than its topics, which the registry also points to.
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the registry, located as precisely as we can."""

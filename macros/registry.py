@@ -26,12 +26,12 @@ SCHEMA_NAME = "registry.schema.json"  # the JSON Schema, beside the registry
 REGISTRY_PATH = "resources/registry.yml"  # relative to the docs folder
 
 
+# The parts of the report other than its topics, which the registry also points to.
 REPORT_PARTS = {
     "executive-summary": "Executive summary",
     "photo-captions": "Photo captions",
     "resource-list": "Resources list",
 }
-# Registries already found valid against the schema, by content hash (see schema_problems).
 
 # What each field must look like, said the way a contributor needs to hear it.
 EXPECTED = {
