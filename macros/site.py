@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .pages import nav_pages
-from .registry import REGISTRY_PATH, SCHEMA_NAME, cache_folder
+from .registry import REGISTRY_PATH, SCHEMA_NAME
 
 CONFIG = "mkdocs.yml"  # the project's configuration, in the folder commands run from
 
@@ -70,10 +70,6 @@ class Site:
     @property
     def schema_file(self) -> Path:
         return self.registry_file.with_name(SCHEMA_NAME)
-
-    @property
-    def cache_dir(self) -> Path:
-        return cache_folder()
 
     def display(self, path: Path) -> str:
         """A path as a contributor would type it: relative to the project when inside it."""

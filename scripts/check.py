@@ -23,7 +23,7 @@ from bs4 import NavigableString, Tag
 from macros import history, macro_calls, pages, site, topic_page
 from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
-from macros.registry import REGISTRY_PATH, Entry, Registry, load
+from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
 
 FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
@@ -43,7 +43,7 @@ def check_sources(docs: Path, registry_file: Path) -> tuple[Sources | None, list
         if registry_file != docs / REGISTRY_PATH:  # a registry from elsewhere: check it alone
             load(registry_file, docs_dir=docs, name=display(registry_file), schema=project().schema_file)
             return None, []
-        return load_sources(docs, project().cache_dir, project().schema_file), []
+        return load_sources(docs, cache_folder(), project().schema_file), []
     except RegistryError as error:
         return None, [str(p) for p in error.problems]
 
@@ -236,9 +236,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
             )
         if not str(page.meta.get("edit_source", "")).endswith(".yml"):  # not a page built from a data file
             problems += [f"{locator.where(at, [path])}: {m}" for at, m in unlinked_terms(tree, sources)]
-        problems += [
-            f"{locator.where(at, [path, *origins])}: {m}" for at, m in present_tense(page.html, sources.registry, ended, tree)
-        ]
+        problems += [f"{locator.where(at, [path, *origins])}: {m}" for at, m in present_tense(page.html, tree, ended)]
     if not problems:  # every page rendered: their links can be followed
         # the navigation of mkdocs.yml is that of its own docs folder (not of a folder given with --docs)
         nav = pages.nav_pages(renderer.config.get("nav") or []) if docs.resolve() == project().docs_dir else list(rendered)
@@ -301,18 +299,14 @@ def unlinked_terms(html: str | page_text.BeautifulSoup, sources: Sources) -> lis
     return found
 
 
-def present_tense(
-    html: str, registry: Registry, ended: dict[str, Entry] | None = None, tree: page_text.BeautifulSoup | None = None
-) -> list[tuple[str, str]]:
-    """Sentences that name an entry which has since ended, in the present tense, each as (the
-    sentence, what is wrong). Each link is read in its block with the names before it as plain
-    names, itself as a marker and the rest as they are; the page itself is left as it is.
-    `ended` is `ended_entries(registry)` and `tree` the page parsed, given when the caller has them."""
-    ended = ended_entries(registry) if ended is None else ended
+def present_tense(html: str, tree: page_text.BeautifulSoup, ended: dict[str, Entry]) -> list[tuple[str, str]]:
+    """Sentences that name an entry which has since ended (`ended`: `ended_entries`), in the
+    present tense, each as (the sentence, what is wrong); `tree` is the page's `html` parsed. Each
+    link is read in its block with the names before it as plain names, itself as a marker and the
+    rest as they are; the page itself is left as it is."""
     if ended.keys().isdisjoint(_LINKED_ANCHOR.findall(html)):
         return []  # the page links no entry that has ended
-    soup = tree if tree is not None else page_text.parse(html)
-    links = soup.find_all("a", href=page_text.INDEX_LINK)
+    links = tree.find_all("a", href=page_text.INDEX_LINK)
     order = {id(link): k for k, link in enumerate(links)}
     found = []
     for k, link in enumerate(links):
