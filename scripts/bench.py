@@ -392,7 +392,7 @@ def search_parts_row(site: Path) -> tuple[str, str, str]:
     parts = bench_search.parts(site)
     return (
         "  of which: search settings fetched, worker ready (Pagefind's script and WebAssembly), query answered",
-        f"{parts['fetched']:.2f} s, {parts['built']:.2f} s, {parts['answered']:.2f} s ({parts['found']:.0f} pages found)",
+        f"{parts['fetched']:.2f} s, {parts['ready']:.2f} s, {parts['answered']:.2f} s ({parts['found']:.0f} pages found)",
         "",
     )
 

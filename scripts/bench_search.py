@@ -9,7 +9,7 @@ import os
 import statistics
 from pathlib import Path
 
-from scripts import search_index
+from scripts import search_index, search_probe
 from scripts.serve import serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -23,28 +23,6 @@ _STAMP = """() => {
   new MutationObserver(() => {
     if (document.querySelector(".md-search-result__item")) window.__bench.result ??= performance.now();
   }).observe(document.body, {childList: true, subtree: true});
-}"""
-
-# The steps behind that time, one after the other in a fresh page: the search settings fetched
-# (search/search_index.json, which names Pagefind), the worker made ready (Pagefind's script, its
-# WebAssembly and the index's entry file), and the query answered (the index's parts it needs).
-_PARTS = """async (query) => {
-  const material = JSON.parse(document.getElementById("__config").textContent).search;
-  let start = performance.now();
-  const index = await (await fetch(new URL("search/search_index.json", document.baseURI))).json();
-  const fetched = performance.now() - start;
-  const worker = new Worker(new URL(material, document.baseURI).href);
-  const reply = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), {once: true}));
-  start = performance.now();
-  worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: true}}});
-  await reply();
-  const built = performance.now() - start;
-  start = performance.now();
-  worker.postMessage({type: 2, data: query});
-  const found = (await reply()).data.items.length;
-  const answered = performance.now() - start;
-  worker.terminate();
-  return {fetched, built, answered, found};
 }"""
 
 
@@ -73,17 +51,19 @@ def first_result(site: Path, path: str, runs: int, query: str = QUERY) -> float:
 
 
 def parts(site: Path, query: str = QUERY) -> dict[str, float]:
-    """Seconds to fetch the search settings, to make the worker ready, and to answer `query`;
-    with the number of results."""
+    """Where the time to the first result goes, in a fresh page: the search settings fetched
+    (search/search_index.json, which names Pagefind), the worker made ready (Pagefind's script,
+    its WebAssembly and the index's entry file), the query answered (the index's parts it needs);
+    with the number of pages found (scripts/search_probe.py)."""
     from playwright.sync_api import sync_playwright
 
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         page.goto(base)
-        found = page.evaluate(_PARTS, query)
+        found = search_probe.steps(page, query)
         browser.close()
-    return {key: value / 1000 if key in ("fetched", "built", "answered") else value for key, value in found.items()}
+    return found
 
 
 def index_size(site: Path) -> tuple[int, int]:

@@ -65,11 +65,14 @@ async function answer(query) {
   // As Material's own search answers: pages best first, each its page item, then its sections
   // found, those as strong as its best shown (Material folds away those it scores lower).
   const pages = new Map();
+  const titles = []; // as written, for the suggestion (the items' titles are escaped)
   for (const [result, data] of records) {
     const page = data.meta.url;
     if (!pages.has(page)) pages.set(page, { head: item(page, data.meta.page, "", result.score), sections: [] });
     const group = pages.get(page);
+    titles.push(data.meta.page);
     for (const sub of data.sub_results) {
+      titles.push(sub.title);
       const anchor = sub.url.split("#")[1];
       if (anchor === undefined) group.head.text = safeExcerpt(sub.excerpt);
       else group.sections.push({ sub, anchor, weight: sub.weighted_locations.reduce((sum, l) => sum + l.weight, 0) });
@@ -84,7 +87,6 @@ async function answer(query) {
     ];
   });
   const last = terms[terms.length - 1].toLowerCase();
-  const titles = items.flatMap((group) => group.map((found) => found.title));
   const completion = titles
     .join(" ")
     .toLowerCase()
