@@ -200,7 +200,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         text = path.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
         try:
-            policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.to_html)
+            policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.raw_html)
         except Exception as error:  # noqa: BLE001 - a page Markdown cannot convert (a missing snippet...) is reported, not raised
             problems.append(f"{display(path)}:{body_line}: the page cannot be converted ({error}) — fix it")
             continue
