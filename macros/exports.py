@@ -64,9 +64,10 @@ def based_on(workshop: Workshop) -> dict:
     }
 
 
-def item_list(registry: Registry, page_url: str) -> str:
-    """The resource index as schema.org JSON-LD: an ItemList of every entry, with its official
-    address where there is one. `page_url` is the index's own address."""
+def item_list(registry: Registry, page_url: str) -> dict:
+    """The resource index as schema.org data (the page's template writes it as JSON-LD): an
+    ItemList of every entry, with its official address where there is one. `page_url` is the
+    index's own address."""
     items = []
     for position, entry in enumerate(registry.entries.values(), start=1):
         item = {
@@ -78,7 +79,7 @@ def item_list(registry: Registry, page_url: str) -> str:
         if entry.url:
             item["url"] = entry.url
         items.append({"@type": "ListItem", "position": position, "item": item})
-    data = {
+    return {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": "Resource index",
@@ -86,8 +87,6 @@ def item_list(registry: Registry, page_url: str) -> str:
         "numberOfItems": len(items),
         "itemListElement": items,
     }
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # nothing can close the script element
-    return f'<script type="application/ld+json">{text}</script>\n'
 
 
 def to_json(data: dict) -> str:

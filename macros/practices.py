@@ -15,7 +15,7 @@ HEADINGS = ["Practice", "Place", "Who runs it", "What it is for", "Where the rep
 
 
 def practice_table(registry: Registry, from_page: str) -> str:
-    """A Markdown table of the practice examples, with the script that makes it sortable."""
+    """A Markdown table of the practice examples; SCRIPT, loaded by the page's template, makes it sortable."""
     rows = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
     for entry in sorted((e for e in registry.entries.values() if e.kind in KINDS), key=lambda e: e.name.lower()):
         name = display_name(entry)
@@ -35,6 +35,4 @@ def practice_table(registry: Registry, from_page: str) -> str:
             page,
         ]
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(
-        ['<div class="sortable" markdown>', "", *rows, "", "</div>", "", f'<script src="{SCRIPT}" defer></script>', ""]
-    )
+    return "\n".join(['<div class="sortable" markdown>', "", *rows, "", "</div>", ""])

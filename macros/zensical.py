@@ -16,6 +16,7 @@ and MkDocs never loads it.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from zensical.extensions.context import ContextPreprocessor
 from . import checked_and_rendered, exports, pages, sources_of, stop, topic_page
 from .artifacts import page_pdf
 from .page_dates import commit_dates, page_source
-from .page_macros import Sources, page_macros
+from .page_macros import NO_PAGE_DATA, PageMacros, Sources
 
 MACROS_PRIORITY = 35  # Zensical's macros preprocessor; ours run just before and just after it
 _dates: dict[str, dict[str, str]] = {}  # repository root -> its dates, once per process
@@ -78,15 +79,18 @@ class CheckMacroCalls(Preprocessor):
         sources = cached_sources(docs)
         source = (docs / page.path).read_text(encoding="utf-8")
         body = "\n".join(lines)
-        return checked_and_rendered(
+        macros = PageMacros(sources, config, lambda: page.path)
+        rendered = checked_and_rendered(
             body,
             first_line(source, body),
             page.path,
-            page_macros(sources, config, lambda: page.path),
+            macros.by_name(),
             sources.registry,
             {role.id for role in sources.roles},
             config,
-        ).split("\n")
+        )
+        page.meta.update(macros.page_data(page.path))
+        return rendered.split("\n")
 
 
 class FrameTopicPage(Preprocessor):
@@ -108,6 +112,7 @@ class PageData(Preprocessor):
         page.meta["slug"] = pages.slug(page.path)
         page.meta["pdf_file"] = page_pdf(page.meta["slug"])
         page.meta["based_on"] = exports.based_on(cached_sources(docs_dir(config)).registry.workshop)
+        page.meta.update(copy.deepcopy(NO_PAGE_DATA))  # what the page's macros need, if it has any: CheckMacroCalls
         docs = docs_dir(config)
         day = dates_of(docs.parent).get(page_source(docs.name, page.path, page.meta))
         if day:
