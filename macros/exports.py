@@ -19,6 +19,7 @@ import json
 from dataclasses import fields
 
 from .registry import ENTRY_FIELDS, Entry, NativeName, Registry, Status, Workshop
+from .render import escape
 
 # The CSV's columns: an entry's fields, with `recommended` (derived from named_in) after url_note.
 COLUMNS = [
@@ -157,5 +158,5 @@ def column_table(schema: dict) -> str:
     """The downloads page's table of the CSV's columns, each with the JSON Schema's text for it."""
     properties = schema["$defs"]["entry"]["properties"]
     rows = ["| Column | What it holds |", "|---|---|"]
-    rows += [f"| `{name}` | {DERIVED.get(name) or properties[name]['description']} |" for name in COLUMNS]
+    rows += [f"| `{name}` | {escape(DERIVED.get(name) or properties[name]['description'])} |" for name in COLUMNS]
     return "\n".join(rows) + "\n"

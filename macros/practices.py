@@ -4,8 +4,6 @@ page (docs/practices/sortable-table.js) lets readers sort it; without it, it is 
 
 from __future__ import annotations
 
-import html
-
 from .registry import Registry
 from .render import INDEX_PAGE, display_name, escape, full_description, link, marked
 
@@ -25,7 +23,7 @@ def practice_table(registry: Registry, from_page: str) -> str:
             else escape(registry.part_label(p))
             for p in entry.named_in
         )
-        page = f'<a class="url" href="{html.escape(entry.url, quote=True)}">Official page</a>' if entry.url else "None confirmed"
+        page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "None confirmed"
         cells = [
             link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)),
             escape(entry.country),
