@@ -26,8 +26,8 @@ from __future__ import annotations
 import difflib
 import re
 import secrets
-from html import unescape
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -56,7 +56,20 @@ CONTENT_ATTRIBUTES = {
     "q": {"cite"},
 }
 # What our macros' own fragments may hold besides: the finder's form and the map's SVG.
-FRAGMENT_TAGS = CONTENT_TAGS | {"form", "fieldset", "legend", "label", "input", "button", "svg", "title", "text", "rect", "line", "path"}
+FRAGMENT_TAGS = CONTENT_TAGS | {
+    "form",
+    "fieldset",
+    "legend",
+    "label",
+    "input",
+    "button",
+    "svg",
+    "title",
+    "text",
+    "rect",
+    "line",
+    "path",
+}
 FRAGMENT_ATTRIBUTES = {
     **CONTENT_ATTRIBUTES,
     "*": CONTENT_ATTRIBUTES["*"] | {"tabindex"},
@@ -201,7 +214,7 @@ def _removed(tag: str, before: str, after: str | None) -> list[Change]:
             message = "is not a plain link — link with https, mailto or a page path"
             found.append(Change(f"the address '{value[:60]}' ({name}) {message}", needles))
         else:
-            found.append(Change(f"{name}=\"{value[:40]}\" is reserved for the theme — choose another value", needles))
+            found.append(Change(f'{name}="{value[:40]}" is reserved for the theme — choose another value', needles))
     return found
 
 
