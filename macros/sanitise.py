@@ -140,6 +140,12 @@ def clean(html: str) -> str:
     return _TOKEN.sub(lambda match: _held.pop(match[1] or match[2], match[0]), safe)
 
 
+def reserialise(html: str) -> str:
+    """HTML the build made from sanitised pages (the PDFs' articles, rewritten), passed through
+    the sanitiser again with the wider list, so that what WeasyPrint reads is its output."""
+    return FRAGMENT.clean(html)
+
+
 class _SanitisePostprocessor(Postprocessor):
     def run(self, text: str) -> str:
         return clean(text)

@@ -6,6 +6,10 @@ become links inside the PDF (or to the live site, for pages not in it), and pdf/
 with pdf/print.css lays it out on A4: the whole site with a cover, a table of contents with
 page numbers, bookmarks and running headers; a single page with a cover block instead.
 
+What WeasyPrint reads is the sanitiser's output (each article re-serialised by
+macros/sanitise.py after it is rewritten here), and it fetches nothing but images of the built
+site (`SiteFiles`): no other file of the machine, no address on a network, no attachment.
+
 Usage: python -m scripts.build_pdf [--out .build/downloads] [--config mkdocs.yml]
 """
 
@@ -16,13 +20,16 @@ import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 from bs4 import BeautifulSoup
 from bs4.element import AttributeValueList
 from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from macros import pages, site
+from macros import pages, sanitise, site
 from macros.artifacts import artifact
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
@@ -31,6 +38,27 @@ PDF_NAME = artifact("site-pdf").file
 TEMPLATES = "pdf"  # the PDF's template and stylesheet, under the project's root
 # Web chrome inside the article that has no place on paper.
 DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
+
+
+# What a PDF may take from the built site: its images, by the type their name says.
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+
+
+class SiteFiles(URLFetcher):
+    """WeasyPrint's fetcher for our PDFs: a file of the built site under `root` whose name says it
+    is an image, and nothing else (no `file:` elsewhere, no network, no other scheme); any other
+    request stops the rendering with a message naming it."""
+
+    def __init__(self, root: Path):
+        super().__init__(fail_on_errors=True)
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" and parts.netloc in ("", "localhost") else None
+        if path is None or not path.is_relative_to(self.root) or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
+            raise ValueError(f"{url[:120]} is not an image of the built site")
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": IMAGE_TYPES[path.suffix.lower()]})
 
 
 @dataclass
@@ -68,7 +96,7 @@ def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) ->
         raise SystemExit(f"{file}: no <h1> in the article — the page lost its title; give it a '# ' heading")
     title = heading.get_text(" ", strip=True)
     heading["id"] = pid
-    return Page(pid, title, article.decode_contents())
+    return Page(pid, title, sanitise.reserialise(article.decode_contents()))
 
 
 def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> str:
@@ -109,7 +137,14 @@ def render(offline: Path, config, out: Path, chosen: list[str] | None = None) ->
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
-    HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant="pdf/ua-1")
+    try:
+        pdf = HTML(string=html, base_url=str(offline), url_fetcher=SiteFiles(offline)).write_pdf(pdf_variant="pdf/ua-1")
+    except FatalURLFetchingError as error:
+        raise SystemExit(
+            f"{out.name}: a page asks for {error.__cause__ or error} — a PDF may show only images of the site (put the "
+            "image under docs/ and link it by its path); nothing else is fetched"
+        ) from None
+    out.write_bytes(pdf)
     return out
 
 
