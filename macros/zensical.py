@@ -25,7 +25,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from zensical.extensions.context import ContextPreprocessor
 
-from . import checked_and_rendered, exports, pages, sources_of, stop, topic_page
+from . import checked_and_rendered, exports, pages, published_files, sources_of, stop, topic_page
 from .artifacts import page_pdf
 from .page_dates import commit_dates, page_source
 from .page_macros import NO_PAGE_DATA, PageMacros, Sources
@@ -49,9 +49,12 @@ def docs_dir(config: dict) -> Path:
 
 
 def cached_sources(docs: Path) -> Sources:
-    """The data files of `docs`, loaded again only when one of them changes."""
+    """The data files of `docs`, loaded again only when one of them changes; the first time, the
+    files under `docs` are held to the published types, as hooks/published_files.py does under MkDocs."""
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.yml")) + sorted(docs.rglob("*.json")))
     if stamp not in _sources:
+        if not _sources and (unpublishable := published_files.problems(docs, docs.parent)):
+            raise stop("Files under docs/ that cannot be published:\n" + "\n".join(unpublishable))
         _sources.clear()
         _sources[stamp] = sources_of(docs)
     return _sources[stamp]

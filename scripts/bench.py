@@ -43,7 +43,7 @@ ROOT = site.load().root  # the project the bench runs in
 # compiling of our modules (about 25 ms), which the baselines, with an empty macros module, do not pay.
 ENV = {name: value for name, value in site_config.MKDOCS_ENV.items() if name != "PYTHONDONTWRITEBYTECODE"}
 PROSE_PAGES = ["about.md", "glossary.md", "contributing.md", "accessibility.md", "downloads.md"]
-COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml", "mkdocs.offline.yml"]
+COPY = ["docs", "hooks", "macros", "overrides", "CONTRIBUTING.md", "mkdocs.yml", "mkdocs.offline.yml", "reviewed-files.yml"]
 
 
 # --- measuring --------------------------------------------------------------------------

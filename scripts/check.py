@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from bs4 import NavigableString, Tag
 
-from macros import history, macro_calls, pages, site, topic_page
+from macros import history, macro_calls, pages, published_files, site, topic_page
 from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
@@ -403,7 +403,7 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
     topic_pages = {t.page for t in registry.topics.values()} if registry else set()
-    problems += snippet_links(project().root)
+    problems += snippet_links(project().root) + published_files.problems(docs, project().root)
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
         if not PAGE_NAME.fullmatch(relative):

@@ -18,7 +18,7 @@ from typing import cast
 
 from bs4 import BeautifulSoup
 
-from macros import exports, history
+from macros import exports, history, published_files
 from macros.artifacts import artifact
 from macros.data_files import parse, read
 from macros.registry import REGISTRY_PATH, load
@@ -40,10 +40,18 @@ def refuse_what_check_rejects(docs: Path) -> None:
 
 
 def finish(site: Path, inline_styles: bool = False) -> None:
-    """Every page's Content-Security-Policy, then the guard: no page may still hold page source."""
+    """Every page's Content-Security-Policy, then the guards: every file of a known type, and no
+    page may still hold page source."""
+    refuse_unknown_types(site)
     csp.add_policy(site, inline_styles=inline_styles)
     if leftovers := source_left_in(site):
         raise SystemExit("Page source reached the built site (unrendered macros, front matter):\n" + "\n".join(leftovers))
+
+
+def refuse_unknown_types(site: Path) -> None:
+    """Stop if a built site (or the offline copy about to be zipped) holds a file of a type we do not publish."""
+    if unknown := published_files.output_problems(site):
+        raise SystemExit("Files of unknown types reached the built site:\n" + "\n".join(unknown))
 
 
 def source_left_in(site: Path) -> list[str]:

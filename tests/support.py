@@ -33,6 +33,7 @@ PROJECT_PARTS = [
     "mkdocs.yml",
     "mkdocs.offline.yml",
     "zensical.yml",
+    "reviewed-files.yml",
 ]
 
 
