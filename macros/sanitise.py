@@ -210,9 +210,9 @@ def _removed(tag: str, before: str, after: str | None) -> list[Change]:
     for name, value in _ATTRIBUTE.findall(before):
         if name in kept:
             continue
-        needles = (value[:40], name, f"<{tag}") if value else (name, f"<{tag}")
+        needles = (f"{name}=", value[:40], name, f"<{tag}") if value else (name, f"<{tag}")
         if not _allowed(tag, name):
-            found.append(Change(f"the attribute '{name}' is not allowed on <{tag}> — remove it", (name, f"<{tag}")))
+            found.append(Change(f"the attribute '{name}' is not allowed on <{tag}> — remove it", needles))
         elif tag == "img" and name == "src":
             message = "comes from another host — put the image under docs/ and link it by its path"
             found.append(Change(f"the image '{value[:60]}' {message}", needles))

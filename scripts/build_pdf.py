@@ -7,8 +7,9 @@ with pdf/print.css lays it out on A4: the whole site with a cover, a table of co
 page numbers, bookmarks and running headers; a single page with a cover block instead.
 
 What WeasyPrint reads is the sanitiser's output (each article re-serialised by
-macros/sanitise.py after it is rewritten here), and it fetches nothing but images of the built
-site (`SiteFiles`): no other file of the machine, no address on a network, no attachment.
+macros/sanitise.py after it is rewritten here), and it fetches nothing but files of the built
+site (`SiteFiles`): no other file of the machine, no address on a network; no page can ask for
+an attachment (the sanitiser keeps no `rel`).
 
 Usage: python -m scripts.build_pdf [--out .build/downloads] [--config mkdocs.yml]
 """
@@ -16,6 +17,7 @@ Usage: python -m scripts.build_pdf [--out .build/downloads] [--config mkdocs.yml
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import posixpath
 import subprocess
 from dataclasses import dataclass
@@ -40,25 +42,29 @@ TEMPLATES = "pdf"  # the PDF's template and stylesheet, under the project's root
 DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
 
 
-# What a PDF may take from the built site: its images, by the type their name says.
-IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+class Refused(FatalURLFetchingError):
+    """A PDF asked for something outside the built site: the rendering stops."""
 
 
 class SiteFiles(URLFetcher):
-    """WeasyPrint's fetcher for our PDFs: a file of the built site under `root` whose name says it
-    is an image, and nothing else (no `file:` elsewhere, no network, no other scheme); any other
-    request stops the rendering with a message naming it."""
+    """WeasyPrint's fetcher for our PDFs: the files of the built site under `root`, and nothing
+    else. Any other file of the machine, any address on a network and any other scheme stops the
+    rendering (Refused); a file of the site that is not there is left out with WeasyPrint's warning
+    (make check reports a missing image before any build)."""
 
     def __init__(self, root: Path):
-        super().__init__(fail_on_errors=True)
+        super().__init__()
         self.root = root.resolve()
 
     def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
         parts = urlsplit(url)
         path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" and parts.netloc in ("", "localhost") else None
-        if path is None or not path.is_relative_to(self.root) or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
-            raise ValueError(f"{url[:120]} is not an image of the built site")
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": IMAGE_TYPES[path.suffix.lower()]})
+        if path is None or not path.is_relative_to(self.root):
+            raise Refused(url[:120])
+        if not path.is_file():
+            raise FileNotFoundError(f"{path.relative_to(self.root)} is not in the built site")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
 
 
 @dataclass
@@ -139,10 +145,10 @@ def render(offline: Path, config, out: Path, chosen: list[str] | None = None) ->
     # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
     try:
         pdf = HTML(string=html, base_url=str(offline), url_fetcher=SiteFiles(offline)).write_pdf(pdf_variant="pdf/ua-1")
-    except FatalURLFetchingError as error:
+    except Refused as refused:
         raise SystemExit(
-            f"{out.name}: a page asks for {error.__cause__ or error} — a PDF may show only images of the site (put the "
-            "image under docs/ and link it by its path); nothing else is fetched"
+            f"{out.name}: a page asks for {refused}, which is not a file of the built site — a PDF shows only what the "
+            "site holds (put an image under docs/ and link it by its path); nothing else is fetched"
         ) from None
     out.write_bytes(pdf)
     return out

@@ -26,11 +26,12 @@ def problems(name: str, body: str, body_line: int, macros: bool, to_html: Callab
 
 
 def _line(body: str, body_line: int, needles: tuple[str, ...]) -> int:
-    """The file line of the first body line holding the first of `needles` found
-    (case-insensitive), else the body's first line."""
-    lines = body.lower().splitlines()
-    for needle in (n.lower() for n in needles if n):
-        for number, line in enumerate(lines, start=body_line):
-            if needle in line:
-                return number
-    return body_line
+    """The file line of the body line that holds most of `needles` (case-insensitive; the
+    earliest of equals), else the body's first line."""
+    wanted = [n.lower() for n in needles if n]
+    best, best_count = body_line, 0
+    for number, line in enumerate(body.lower().splitlines(), start=body_line):
+        count = sum(needle in line for needle in wanted)
+        if count > best_count:
+            best, best_count = number, count
+    return best
