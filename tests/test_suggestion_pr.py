@@ -57,6 +57,7 @@ def bot(tmp_path, monkeypatch):
     git(work, "-c", "user.name=M", "-c", "user.email=m@example.org", "commit", "--quiet", "-m", "registry")
     git(work, "push", "--quiet", "origin", "main")
     (work / suggestion_pr.REGISTRY).write_text("entries:\n  - id: new\n", encoding="utf-8")
+    (work / "stray.txt").write_text("left by a step before\n", encoding="utf-8")  # never committed
     out.mkdir()
     for name, text in {"title.txt": "Resources: add New", "commit.txt": "Resources: add New\n", "body.md": "Closes #12."}.items():
         (out / name).write_text(text, encoding="utf-8")
@@ -83,6 +84,7 @@ def test_a_forks_pull_request_with_the_bots_branch_name_is_left_alone(bot):
     assert [c[:2] for c in calls] == [["pr", "create"]]  # its own, beside the fork's; nothing edited
     assert NEW_PULL in comment and "/pull/41" not in comment
     assert "new" in git(origin, "show", f"{BRANCH}:{suggestion_pr.REGISTRY}")
+    assert git(origin, "show", "--name-only", "--format=", BRANCH).split() == [suggestion_pr.REGISTRY]
 
 
 def test_a_pull_request_of_this_repository_opened_by_someone_else_is_not_the_bots(bot):
