@@ -40,6 +40,7 @@ CODE = {".js", ".mjs", ".css", ".html", ".htm", ".svg", ".xml", ".xsl", ".xhtml"
 # index (Pagefind's own types), the downloads.
 OUTPUT_TYPES = PAGES | DATA | set(IMAGES) | CODE | {".map", ".ico", ".gz", ".csv", ".pdf", ".zip", ".pagefind"}
 OUTPUT_TYPES |= {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
+OUTPUT_NAMES = {"LICENSE"}  # plain text a theme ships beside its scripts (Zensical's)
 
 
 def problems(docs: Path, root: Path) -> list[str]:
@@ -114,5 +115,5 @@ def output_problems(site: Path) -> list[str]:
         f"{path.relative_to(site)}: a file of type '{path.suffix or 'none'}' reached the built site — only the types of "
         "macros/published_files.py are published; find what wrote it"
         for path in sorted(site.rglob("*"))
-        if path.is_file() and path.suffix.lower() not in OUTPUT_TYPES
+        if path.is_file() and path.suffix.lower() not in OUTPUT_TYPES and path.name not in OUTPUT_NAMES
     ]
