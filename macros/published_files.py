@@ -4,15 +4,18 @@ MkDocs and Zensical publish every file under docs/ that is not a page, as it is,
 origin. So a file under docs/ is accepted only if it is:
 
 - a page (`.md`), which the build turns into HTML through the sanitiser (sanitise.py);
-- a data file (`.yml`, `.json`), which a browser shows as text and never runs;
+- one of the data files the site is built from (DATA_FILES); of those, the registry and its
+  JSON Schema are published (mkdocs.yml's `exclude_docs` leaves the others out), and the
+  registry's loader holds it to its schema, so that neither can be anything but data;
 - a raster image (`.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`) whose first bytes say it is one;
 - code or markup (`.js`, `.mjs`, `.css`, `.html`, `.htm`, `.svg`, `.xml`, `.xsl`, `.xhtml`) that
   the reviewed list (REVIEWED, at the project's root; .github/CODEOWNERS gives it to the
   maintainers) names with the SHA-256 of its content.
 
-Anything else is refused with `file:line`, by `make check` and by the engines' builds. After a
-build, every file of the output must be of a type in OUTPUT_TYPES: the theme's, the search
-index's and the downloads' besides the above.
+Every name under docs/ is plain (SAFE_NAME): a name is printed in links, edit buttons and
+listings. Anything else is refused with `file:line`, by `make check` and by the engines' builds.
+After a build, every file of the output must be of a type in OUTPUT_TYPES: the theme's, the
+search index's and the downloads' besides the above.
 """
 
 from __future__ import annotations
@@ -21,12 +24,18 @@ import hashlib
 import re
 from pathlib import Path
 
+from .comparison import COMPARISON_PATH
 from .data_files import Problem, RegistryError, parse, read
+from .glossary import GLOSSARY_PATH
+from .reading_paths import ROLES_PATH
+from .registry import REGISTRY_PATH, SCHEMA_NAME
 
 REVIEWED = "reviewed-files.yml"  # code and markup: its path under docs/ -> SHA-256
 SHA256 = re.compile(r"[0-9a-f]{64}")
 PAGES = {".md"}
 DATA = {".yml", ".json"}
+DATA_FILES = {REGISTRY_PATH, REGISTRY_PATH.rsplit("/", 1)[0] + "/" + SCHEMA_NAME, GLOSSARY_PATH, COMPARISON_PATH, ROLES_PATH}
+SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 # Each raster type and what its file starts with (RIFF....WEBP for WebP: its bytes 8 to 12).
 IMAGES = {
     ".png": (b"\x89PNG\r\n\x1a\n",),
@@ -54,7 +63,10 @@ def problems(docs: Path, root: Path) -> list[str]:
     found = []
     for path in sorted(p for p in docs.rglob("*") if p.is_file() or p.is_symlink()):
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        if problem := _problem(path, path.relative_to(docs).as_posix(), reviewed, lines):
+        relative = path.relative_to(docs)
+        if not all(SAFE_NAME.fullmatch(part) for part in relative.parts):
+            found.append(f"{shown}:1: a file name under docs/ uses letters, digits, '.', '-' and '_' only — rename it")
+        elif problem := _problem(path, relative.as_posix(), reviewed, lines):
             found.append(f"{shown}:1: {problem}")
     return found
 
@@ -63,8 +75,10 @@ def _problem(path: Path, key: str, reviewed: dict[str, str], lines: dict[str, in
     suffix = path.suffix.lower()
     if path.is_symlink():
         return None  # refused elsewhere (source_tree.py), without reading what it points to
-    if suffix in PAGES | DATA:
+    if suffix in PAGES or key in DATA_FILES:
         return None
+    if suffix in DATA:
+        return f"a data file of the site is one of: {', '.join(sorted(DATA_FILES))} — put this data in one of them"
     if suffix in IMAGES:
         with path.open("rb") as file:
             head = file.read(12)

@@ -18,6 +18,7 @@ import re
 from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
+CHANGELOG = "changelog"  # the class of the Changes page's log
 
 # The resource index's groups, in the order a reader meets them; keys are the schema's kinds.
 KIND_LABELS = {
@@ -59,6 +60,10 @@ UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "y
 
 # Markdown's and HTML's syntax is made of these: every ASCII character but letters, digits and space.
 _SYNTAX = re.compile(r"[!-/:-@\[-`{-~]")
+# What a link's target may be: a page path under docs/ (as make check allows page names), and an
+# anchor of lower-case words, digits and hyphens.
+ANCHOR = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TARGET = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.md(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?")
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n][\s]*")
 
 
@@ -73,7 +78,10 @@ def escape(text: object) -> str:
 
 def link(text: str, target: str, from_page: str, markup: str | None = None) -> str:
     """A Markdown link from the page `from_page` to `target` (both paths under docs/), with
-    `text` escaped, or with `markup` that is already safe."""
+    `text` escaped, or with `markup` that is already safe. A target that is not a plain page path
+    (TARGET) is refused: it is written into the Markdown as it is."""
+    if not TARGET.fullmatch(target):
+        raise ValueError(f"not a page path of the site: {target[:80]!r} — expected e.g. themes/digital-literacy.md#section")
     path, _, anchor = target.partition("#")
     relative = _relative(path, posixpath.dirname(from_page) or ".")
     return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
@@ -214,7 +222,7 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
     no page shows are named as they are."""
     if not groups:
         return "No history is available: this copy was built outside its git repository.\n"
-    lines = ['<div class="changelog" markdown>', ""]
+    lines = [f'<div class="{CHANGELOG}" markdown>', ""]
     for month, commits in groups:
         lines += [f"## {month}", ""]
         for commit in commits:

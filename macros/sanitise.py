@@ -14,8 +14,8 @@ Two allow-lists:
   (http, https, mailto, or an address on this site) and images from this site only.
 - `FRAGMENT`, for the few pieces of HTML our macros draw themselves (the finder's form, the
   relationship map's SVG). A macro `hold`s its fragment, which is sanitised with this wider list
-  and stands in the page as a token no contributor can guess; the token is replaced after the
-  page's own HTML has been sanitised.
+  and stands in the page as a token no contributor can guess; where the token stands as a
+  paragraph of its own, it is replaced after the page's own HTML has been sanitised.
 
 `make check` asks `changes` what the sanitiser would remove from a page's own text, and reports
 each removal with file and line, so a contributor sees an error, not a silent loss.
@@ -45,6 +45,8 @@ CONTENT_TAGS = frozenset(
 )  # fmt: skip
 CONTENT_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir", "role"},
+    # The resource index's groups and entries carry the finder's facets (macros/finder.py).
+    "div": {"data-group", "data-entry", "data-kind", "data-country", "data-theme", "data-step", "data-recommended"},
     "a": {"href", "hreflang", "type", "download"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"align", "colspan", "rowspan"},
@@ -73,6 +75,7 @@ FRAGMENT_TAGS = CONTENT_TAGS | {
 FRAGMENT_ATTRIBUTES = {
     **CONTENT_ATTRIBUTES,
     "*": CONTENT_ATTRIBUTES["*"] | {"tabindex"},
+    "div": CONTENT_ATTRIBUTES["div"] | {"aria-label"},
     "form": {"hidden"},
     "input": {"name", "value"},
     "svg": {"viewBox", "width", "height", "xmlns"},
@@ -83,45 +86,53 @@ FRAGMENT_ATTRIBUTES = {
 }
 FRAGMENT_VALUES = {"input": {"type": {"checkbox"}}, "button": {"type": {"button"}}}
 # Attribute names allowed on every element by their start.
-PREFIXES = {"aria-", "data-"}
+PREFIXES = {"aria-"}
 LINK_SCHEMES = {"http", "https", "mailto"}
 URL_ATTRIBUTES = {"href", "src", "cite"}
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Drop what an allow-list of names cannot express: an image from another host, an id that
-    could stand in for one of the theme's own (`__search`...), a `data-md-` attribute the
-    theme's script reads."""
+    """Drop what an allow-list of names cannot express: an image from another host (read as a
+    browser reads an address: tabs and line breaks dropped, '\\' as '/'), an id that could stand
+    in for one of the theme's own (`__search`...)."""
     if tag == "img" and attribute == "src":
-        parts = urlsplit(value.strip())
-        return None if parts.scheme or parts.netloc or value.strip().startswith(("//", "\\")) else value
+        address = re.sub(r"[\t\n\r]", "", value).strip().replace("\\", "/")
+        parts = urlsplit(address)
+        return None if parts.scheme or parts.netloc or address.startswith("//") else value
     if attribute == "id" and value.startswith("__"):
-        return None
-    if attribute.startswith("data-md-"):
         return None
     return value
 
 
-def _cleaner(tags: frozenset[str], attributes: dict[str, set[str]], values: dict | None = None) -> nh3.Cleaner:
+def _content_filter(tag: str, attribute: str, value: str) -> str | None:
+    """For what comes from Markdown, besides: no class of the theme's own interface (`md-`:
+    a page could dress text as the site's dialog or copy button)."""
+    if attribute == "class":
+        kept = " ".join(name for name in value.split() if not name.startswith("md-"))
+        return kept or None
+    return _attribute_filter(tag, attribute, value)
+
+
+def _cleaner(tags: frozenset[str], attributes: dict[str, set[str]], attribute_filter, values: dict | None = None) -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=set(tags),
         attributes=attributes,
         tag_attribute_values=values or {},
         generic_attribute_prefixes=PREFIXES,
-        attribute_filter=_attribute_filter,
+        attribute_filter=attribute_filter,
         url_schemes=LINK_SCHEMES,
         link_rel=None,  # no `rel` at all: nothing a page writes can ask WeasyPrint to embed a file
         strip_comments=True,
     )
 
 
-CONTENT = _cleaner(CONTENT_TAGS, CONTENT_ATTRIBUTES)
-FRAGMENT = _cleaner(FRAGMENT_TAGS, FRAGMENT_ATTRIBUTES, FRAGMENT_VALUES)
+CONTENT = _cleaner(CONTENT_TAGS, CONTENT_ATTRIBUTES, _content_filter)
+FRAGMENT = _cleaner(FRAGMENT_TAGS, FRAGMENT_ATTRIBUTES, _attribute_filter, FRAGMENT_VALUES)
 
 # Held fragments, by token. The token carries a secret drawn when the build starts, so a page
 # cannot write one; a token nobody held stays text.
 _SECRET = secrets.token_hex(12)
-_TOKEN = re.compile(rf"<p>(kbfragment{_SECRET}n\d+)</p>|(kbfragment{_SECRET}n\d+)")
+_TOKEN = re.compile(rf"<p>(kbfragment{_SECRET}n\d+)</p>")  # a fragment stands as a block of its own
 _held: dict[str, str] = {}
 
 
@@ -137,7 +148,7 @@ def clean(html: str) -> str:
     safe = CONTENT.clean(html)
     if "kbfragment" not in safe:
         return safe
-    return _TOKEN.sub(lambda match: _held.pop(match[1] or match[2], match[0]), safe)
+    return _TOKEN.sub(lambda match: _held.pop(match[1], match[0]), safe)
 
 
 def release(text: str) -> str:
@@ -208,13 +219,13 @@ def changes(html: str) -> list[Change]:
 
 
 def _removed(tag: str, before: str, after: str | None) -> list[Change]:
-    """What was removed of one opening tag: the element, or some of its attributes."""
+    """What was removed of one opening tag: the element, or some of its attributes or of their values."""
     if after is None:
         return [Change(f"the HTML element <{tag}> is not allowed in a page — use Markdown; see CONTRIBUTING.md", (f"<{tag}",))]
-    kept = {name for name, _ in _ATTRIBUTE.findall(after)}
+    kept = dict(_ATTRIBUTE.findall(after))
     found = []
     for name, value in _ATTRIBUTE.findall(before):
-        if name in kept:
+        if kept.get(name) == value:
             continue
         needles = (f"{name}=", value[:40], name, f"<{tag}") if value else (name, f"<{tag}")
         if not _allowed(tag, name):
@@ -226,7 +237,8 @@ def _removed(tag: str, before: str, after: str | None) -> list[Change]:
             message = "is not a plain link — link with https, mailto or a page path"
             found.append(Change(f"the address '{value[:60]}' ({name}) {message}", needles))
         else:
-            found.append(Change(f'{name}="{value[:40]}" is reserved for the theme — choose another value', needles))
+            dropped = " ".join(sorted(set(value.split()) - set(kept.get(name, "").split()))) or value
+            found.append(Change(f'{name}="{dropped[:40]}" is reserved for the theme — choose another', needles))
     return found
 
 

@@ -108,10 +108,15 @@ class FrameTopicPage(Preprocessor):
 
 
 class PageData(Preprocessor):
-    """Put the page's slug and the date its source last changed into its metadata."""
+    """Hold the page's front matter to what the templates can print; put the page's slug and the
+    date its source last changed into its metadata."""
 
     def run(self, lines: list[str]) -> list[str]:
         page, config = page_context(self.md)
+        source, root = docs_dir(config) / page.path, Path(config["root_dir"]).resolve()
+        name = str(source.relative_to(root)) if source.is_relative_to(root) else str(source)
+        if problems := pages.front_matter_problems(pages.split(source.read_text(encoding="utf-8")), name, root):
+            raise stop("\n".join(problems))  # the templates print some of it as it is (pages.py)
         page.meta["slug"] = pages.slug(page.path)
         page.meta["pdf_file"] = page_pdf(page.meta["slug"])
         page.meta["based_on"] = exports.based_on(cached_sources(docs_dir(config)).registry.workshop)

@@ -42,7 +42,9 @@ def own_pull_request(branch: str, repository: str) -> dict | None:
     """The open pull request the bot made from `branch` of `repository`, or None. Another
     pull request with a head of the same name (a fork's, or anyone else's) is not ours."""
     fields = "number,url,isCrossRepository,headRepositoryOwner,headRepository,author"
-    listed = json.loads(run("gh", "pr", "list", "--head", branch, "--state", "open", "--json", fields).stdout or "[]")
+    # Asked of GitHub by author too, so that other pull requests of that name cannot crowd it out of the list.
+    asked = ["--head", branch, "--author", "app/github-actions", "--state", "open", "--limit", "100", "--json", fields]
+    listed = json.loads(run("gh", "pr", "list", *asked).stdout or "[]")
     owner, _, name = repository.partition("/")
     for pull in listed:
         head_owner = (pull.get("headRepositoryOwner") or {}).get("login")

