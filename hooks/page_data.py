@@ -41,7 +41,7 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     source = Path(page.file.abs_src_path)
     if problems := pages.front_matter_problems(pages.split(source.read_text(encoding="utf-8")), display(source, root), root):
         raise PluginError("\n".join(problems))  # the templates print some of it as it is (pages.py)

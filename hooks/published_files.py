@@ -11,6 +11,6 @@ from macros import published_files
 
 
 def on_files(files, config):
-    if problems := published_files.problems(Path(config.docs_dir), Path(config.config_file_path).parent):
+    if problems := published_files.problems(Path(config.docs_dir), Path(config.config_file_path).resolve().parent):
         raise PluginError("Files under docs/ that cannot be published:\n" + "\n".join(problems))
     return files

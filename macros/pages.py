@@ -63,7 +63,7 @@ SAFE_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]
 def front_matter_problems(source: Source, name: str, root: Path) -> list[str]:
     """Each key of the front matter that is unknown, of the wrong type or of a form the templates
     cannot print safely, as `name:line: what — how to fix`; `root` is the project's folder."""
-    meta, lines = source.meta, source.key_lines
+    meta, lines, root = source.meta, source.key_lines, root.resolve()
 
     def at(key: str) -> str:
         return f"{name}:{lines.get(key, 1)}"
