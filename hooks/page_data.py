@@ -1,5 +1,6 @@
-"""MkDocs hook: the data our templates need about a page, in `page.meta` (the Zensical adapter,
-macros/zensical.py, puts the same there with the same functions):
+"""MkDocs hook: every page's front matter held to what the templates can print (pages.py), and
+the data our templates need about a page, in `page.meta` (the Zensical adapter, macros/zensical.py,
+does the same with the same functions):
 
 - `slug`: the page's id (macros/pages.py), which names its citation key and RIS file, and
   `pdf_file`, where its own PDF is published (macros/artifacts.py), if it asks for one;
@@ -16,6 +17,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from macros import pages
 from macros.artifacts import page_pdf
 from macros.page_dates import commit_dates, page_source
@@ -23,6 +26,10 @@ from macros.page_dates import commit_dates, page_source
 # Not under "mkdocs": a strict build stops at MkDocs warnings, and this one must not stop it.
 log = logging.getLogger("us_nordic_kb.page_data")
 _dates: dict[str, str] = {}
+
+
+def display(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def on_config(config):
@@ -34,6 +41,10 @@ def on_config(config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    root = Path(config.config_file_path).resolve().parent
+    source = Path(page.file.abs_src_path)
+    if problems := pages.front_matter_problems(pages.split(source.read_text(encoding="utf-8")), display(source, root), root):
+        raise PluginError("\n".join(problems))  # the templates print some of it as it is (pages.py)
     page.meta["slug"] = pages.slug(page.file.src_uri)
     page.meta["pdf_file"] = page_pdf(page.meta["slug"])
     source = page_source(Path(config.docs_dir).name, page.file.src_uri, page.meta)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import exports, macro_calls, pages, sandbox, site, topic_page
 from .data_files import RegistryError
-from .page_macros import Sources, load_sources, page_macros
+from .page_macros import PageMacros, Sources, load_sources
 from .registry import cache_folder
 
 
@@ -53,7 +53,8 @@ def define_env(env):
     sources = sources_of(Path(env.conf["docs_dir"]))
     env.variables["kb_registry"] = sources.registry
     env.variables["kb_roles"] = {r.id for r in sources.roles}
-    env.variables["kb_macros"] = page_macros(sources, env.conf, lambda: current_page(env))
+    env.variables["kb_page_macros"] = PageMacros(sources, env.conf, lambda: current_page(env))
+    env.variables["kb_macros"] = env.variables["kb_page_macros"].by_name()
     for name, macro in env.variables["kb_macros"].items():
         env.macro(macro, name)
 
@@ -92,8 +93,9 @@ def checked_and_rendered(body: str, first_line: int, page: str, macros: dict, re
 
 def on_post_page_macros(env):
     """MkDocs: after a page's macros are expanded, the context notice and section sources of topic
-    pages; and, for every page's structured data, the report it is based on."""
+    pages; and, for every page's template, the report it is based on and what its macros need."""
     env.page.meta["based_on"] = exports.based_on(env.variables["kb_registry"].workshop)
+    env.page.meta.update(env.variables["kb_page_macros"].page_data(env.page.file.src_uri))
     env.markdown = topic_page.annotate(
         env.markdown, env.variables["kb_registry"], env.page.file.src_uri, env.page.meta.get("sources")
     )

@@ -4,10 +4,10 @@ is there, the per-page PDFs with their pages' titles."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from .artifacts import ARTIFACTS
+from .render import escape
 
 
 def human_size(size: int) -> str:
@@ -29,7 +29,7 @@ def downloads_table(directory: str | Path | None, published_downloads: str, page
         elif (folder / artifact.file).is_file():
             rows.append(_row(folder / artifact.file, artifact.file, artifact.title, artifact.description))
     if len(rows) == 2:
-        address = html.escape(published_downloads, quote=True)
+        address = escape(published_downloads)
         return (
             f"The files are built with `make build`. Get the current ones from the published site: "
             f'<a href="{address}">{address}</a>.\n'
@@ -41,6 +41,6 @@ def _row(path: Path, name: str, title: str, what: str) -> str:
     stat = path.stat()
     built = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).strftime("%d %B %Y")
     return (
-        f'| <a href="{html.escape(name)}" download>{html.escape(title)}</a> (`{html.escape(path.name)}`) | '
+        f'| <a href="{escape(name)}" download>{escape(title)}</a> (<code>{escape(path.name)}</code>) | '
         f"{human_size(stat.st_size)} | {built} | {what} |"
     )

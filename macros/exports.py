@@ -19,6 +19,7 @@ import json
 from dataclasses import fields
 
 from .registry import ENTRY_FIELDS, Entry, NativeName, Registry, Status, Workshop
+from .render import escape
 
 # The CSV's columns: an entry's fields, with `recommended` (derived from named_in) after url_note.
 COLUMNS = [
@@ -64,9 +65,10 @@ def based_on(workshop: Workshop) -> dict:
     }
 
 
-def item_list(registry: Registry, page_url: str) -> str:
-    """The resource index as schema.org JSON-LD: an ItemList of every entry, with its official
-    address where there is one. `page_url` is the index's own address."""
+def item_list(registry: Registry, page_url: str) -> dict:
+    """The resource index as schema.org data (the page's template writes it as JSON-LD): an
+    ItemList of every entry, with its official address where there is one. `page_url` is the
+    index's own address."""
     items = []
     for position, entry in enumerate(registry.entries.values(), start=1):
         item = {
@@ -78,7 +80,7 @@ def item_list(registry: Registry, page_url: str) -> str:
         if entry.url:
             item["url"] = entry.url
         items.append({"@type": "ListItem", "position": position, "item": item})
-    data = {
+    return {
         "@context": "https://schema.org",
         "@type": "ItemList",
         "name": "Resource index",
@@ -86,8 +88,6 @@ def item_list(registry: Registry, page_url: str) -> str:
         "numberOfItems": len(items),
         "itemListElement": items,
     }
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")  # nothing can close the script element
-    return f'<script type="application/ld+json">{text}</script>\n'
 
 
 def to_json(data: dict) -> str:
@@ -158,5 +158,5 @@ def column_table(schema: dict) -> str:
     """The downloads page's table of the CSV's columns, each with the JSON Schema's text for it."""
     properties = schema["$defs"]["entry"]["properties"]
     rows = ["| Column | What it holds |", "|---|---|"]
-    rows += [f"| `{name}` | {DERIVED.get(name) or properties[name]['description']} |" for name in COLUMNS]
+    rows += [f"| `{name}` | {escape(DERIVED.get(name) or properties[name]['description'])} |" for name in COLUMNS]
     return "\n".join(rows) + "\n"

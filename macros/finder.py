@@ -66,7 +66,7 @@ def data_attributes(registry: Registry, entry: Entry) -> str:
 
 
 def form(registry: Registry) -> str:
-    """The finder's form (hidden until its script runs) and the script itself."""
+    """The finder's form, hidden until its script (SCRIPT, loaded by the page's template) runs."""
     parts = [
         '<form class="finder" hidden aria-labelledby="finder-title">',
         '<p class="finder-title" id="finder-title"><strong>Filter the entries</strong></p>',
@@ -88,8 +88,5 @@ def form(registry: Registry) -> str:
         '<p class="finder-status" role="status"></p>',
         '<button type="button" class="finder-clear md-button">Clear all filters</button>',
         "</form>",
-        "",
-        f'<script src="{SCRIPT}" defer></script>',
-        "",
     ]
     return "\n".join(parts)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data_files import Problem, RegistryError, parse, read
-from .render import escape, link
+from .render import ANCHOR, TARGET, escape, link
 
 GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder
 GLOSSARY_PAGE = "glossary.md"
@@ -65,7 +65,8 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
     seen: dict[str, int] = {}
     for i, item in enumerate(data):
         line = lines.get((i,), 1)
-        where = f"term '{item.get('id', f'#{i + 1}')}'" if isinstance(item, dict) else f"term #{i + 1}"
+        shown = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
+        where = f"term '{shown}'" if isinstance(shown, str) and "\n" not in shown else f"term {str(shown)[:40]!r}"
         if not isinstance(item, dict):
             problems.append(Problem(name, line, where, "expected fields id, term and definition"))
             continue
@@ -92,9 +93,19 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
             )
         elif isinstance(term_id, str):
             seen[term_id] = lines.get((i, "id"), line)
+        if "id" in item and not (isinstance(term_id, str) and ANCHOR.fullmatch(term_id)):
+            problems.append(
+                Problem(name, lines.get((i, "id"), line), f"{where}, field 'id'", "expected lower-case words joined by hyphens")
+            )
         problems += _source_problems(item, i, where, lines, line, name)
         see = item.get("see")
-        if isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
+        if "see" in item and not (isinstance(see, str) and TARGET.fullmatch(see)):
+            problems.append(
+                Problem(
+                    name, lines.get((i, "see"), line), f"{where}, field 'see'", "expected a page path such as about.md#section"
+                )
+            )
+        elif isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
             problems.append(
                 Problem(
                     name,
@@ -146,10 +157,25 @@ def _source_problems(item: dict, i: int, where: str, lines: dict, line: int, nam
     return []
 
 
+ABBREVIATION = re.compile(r"\*\[([^\]]+)\]: (.+)")
+
+
 def abbreviations(docs_dir: Path) -> list[tuple[str, str]]:
     """(abbreviation, meaning) from the snippet that gives every page its hover definitions."""
     text = (docs_dir / ABBREVIATIONS).read_text(encoding="utf-8")
-    return [(m[1], m[2]) for m in re.finditer(r"^\*\[([^\]]+)\]: (.+)$", text, re.M)]
+    return [(m[1], m[2]) for m in (ABBREVIATION.fullmatch(line) for line in text.splitlines()) if m]
+
+
+def abbreviation_problems(docs_dir: Path) -> list[str]:
+    """Each line of the abbreviations snippet that is not an abbreviation: the snippet is added to
+    every page, so it may hold nothing else."""
+    text = (docs_dir / ABBREVIATIONS).read_text(encoding="utf-8")
+    return [
+        f"docs/{ABBREVIATIONS.as_posix()}:{number}: every line is an abbreviation, '*[ABBR]: what it stands for' — "
+        "put anything else in a page"
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not ABBREVIATION.fullmatch(line)
+    ]
 
 
 def render(terms: list[Term], abbreviations: list[tuple[str, str]], from_page: str = GLOSSARY_PAGE) -> str:

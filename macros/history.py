@@ -32,7 +32,7 @@ def commits(root: Path) -> list[Commit]:
     """Every commit that touched docs/, newest first; [] outside git."""
     found = []
     for head, files in log(root, "%H%x1f%cI%x1f%s", "--no-merges", "--", DOCS):  # a merge brings commits listed already
-        sha, when, summary = head.split("\x1f")
+        sha, when, summary = head.split("\x1f", 2)  # the subject comes last and may hold the separator too
         summary = "".join(c if c.isprintable() else " " for c in summary)  # no control character reaches the feed's XML
         found.append(Commit(sha, dt.datetime.fromisoformat(when), summary, tuple(f for f in files if f.startswith(DOCS))))
     return found

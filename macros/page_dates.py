@@ -27,7 +27,7 @@ def log(root: Path, head_format: str, *options: str) -> list[tuple[str, list[str
         return []
     commits = []
     for block in output.split("\x00")[1:]:
-        head, *files = block.strip("\n").splitlines()
+        head, *files = block.strip("\n").split("\n")  # only a line break ends a line (a subject may hold \x1e or \u2028)
         commits.append((head, files))
     return commits
 

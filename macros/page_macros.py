@@ -7,14 +7,29 @@ page and says what to do.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import comparison, exports, finder, glossary, history, pages, practices, reading_paths, relation_map, render, source_tree
+from . import (
+    comparison,
+    exports,
+    finder,
+    glossary,
+    history,
+    pages,
+    practices,
+    reading_paths,
+    relation_map,
+    render,
+    sanitise,
+    source_tree,
+)
 from .data_files import RegistryError
 from .downloads import downloads_table
 from .registry import REGISTRY_PATH, SCHEMA_NAME, Registry, load
@@ -86,6 +101,11 @@ def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
     return found
 
 
+# What a page's template may need from its macros, set in its metadata for every page (so that
+# no front matter can set it): the scripts to load (paths under docs/), and the page's structured
+# data besides the article (the resource index's ItemList). Our templates write both.
+NO_PAGE_DATA: dict = {"scripts": [], "item_list": None}
+
 # The macros a page may call, by name: the methods of PageMacros of the same name.
 MACROS = (
     "resource_index",
@@ -109,8 +129,7 @@ MACROS = (
 def page_macros(sources: Sources, conf: dict, current_page: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """Name -> macro for a build whose configuration is `conf`; `current_page()` gives the path
     under docs/ of the page being rendered."""
-    macros = PageMacros(sources, conf, current_page)
-    return {name: getattr(macros, name) for name in MACROS}
+    return PageMacros(sources, conf, current_page).by_name()
 
 
 class PageMacros:
@@ -123,16 +142,29 @@ class PageMacros:
         self.page = current_page
         self.mentioned: dict[str, set[str]] = {}  # page -> entries already named on it
         self.roles = {r.id: r for r in sources.roles}
+        self.data: dict[str, dict] = {}  # page -> what its template needs besides its text (page_data)
+
+    def by_name(self) -> dict[str, Callable[..., str]]:
+        """The macros a page may call, by name."""
+        return {name: getattr(self, name) for name in MACROS}
+
+    def page_data(self, page: str) -> dict:
+        """What the template of `page` needs from its macros, for its metadata (NO_PAGE_DATA's keys)."""
+        return {**copy.deepcopy(NO_PAGE_DATA), **self.data.get(page, {})}
+
+    def _needs(self, page: str, **data: object) -> None:
+        self.data.setdefault(page, {}).update(data)
 
     def resource_index(self) -> str:
-        """The finder's form, then every registry entry, grouped by kind."""
+        """The finder's form, then every registry entry, grouped by kind; the page loads the
+        finder's script and carries the index as structured data."""
         registry, page = self.registry, self.page()
         address = self.conf["site_url"] + pages.address(page)
+        script = posixpath.join(posixpath.dirname(page), finder.SCRIPT)
+        self._needs(page, scripts=[script], item_list=exports.item_list(registry, address))
         return (
-            finder.form(registry)
-            + "\n"
-            + exports.item_list(registry, address)
-            + "\n"
+            sanitise.hold(finder.form(registry))
+            + "\n\n"
             + render.resource_index(registry, page, lambda entry: finder.data_attributes(registry, entry))
         )
 
@@ -189,8 +221,10 @@ class PageMacros:
         return glossary.render(self.sources.terms, self.sources.abbreviations, self.page())
 
     def practice_table(self) -> str:
-        """Every programme, model, platform and practice of the registry, as a sortable table."""
-        return practices.practice_table(self.registry, self.page())
+        """Every programme, model, platform and practice of the registry, as a table its script sorts."""
+        page = self.page()
+        self._needs(page, scripts=[posixpath.join(posixpath.dirname(page), practices.SCRIPT)])
+        return practices.practice_table(self.registry, page)
 
     def comparison_table(self) -> str:
         """US and Nordic approaches side by side, every cell with its sources."""
@@ -233,12 +267,13 @@ class PageMacros:
 
     def relationship_map(self) -> str:
         """The map of themes, next steps and resources, as an SVG figure."""
-        return (
+        figure = (
             '<figure class="relation-map-figure">\n<div class="relation-map-scroll" tabindex="0" role="region" '
             'aria-label="Relationship map, scrolls sideways">\n'
             + relation_map.svg(self.registry, self.page(), self.conf.get("use_directory_urls", True))
-            + "\n</div>\n</figure>\n"
+            + "\n</div>\n</figure>"
         )
+        return sanitise.hold(figure) + "\n"
 
     def relationship_list(self) -> str:
         """The relations of the map, as text."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -48,6 +49,75 @@ def split(text: str) -> Source:
         if isinstance(meta, dict) and key in meta and key not in key_lines:
             key_lines[key] = number
     return Source(meta if isinstance(meta, dict) else {}, body, first, key_lines, True)
+
+
+# What a page's front matter may hold. Templates print some of it as it is (Material writes the
+# description into a <meta> tag and the title into the header unescaped), so a value of any other
+# type or form stops make check and both engines' builds alike.
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
+HIDE = {"navigation", "toc", "footer", "path", "feedback", "tags"}
+DESCRIPTION_LENGTH = (60, 300)
+SAFE_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*")
+
+
+def front_matter_problems(source: Source, name: str, root: Path) -> list[str]:
+    """Each key of the front matter that is unknown, of the wrong type or of a form the templates
+    cannot print safely, as `name:line: what — how to fix`; `root` is the project's folder."""
+    meta, lines, root = source.meta, source.key_lines, root.resolve()
+
+    def at(key: str) -> str:
+        return f"{name}:{lines.get(key, 1)}"
+
+    problems = [
+        f"{at(key)}: unknown front matter key '{key}' — use one of: {', '.join(sorted(FRONT_MATTER_KEYS))}"
+        for key in sorted(set(meta) - FRONT_MATTER_KEYS, key=str)
+    ]
+    description = meta.get("description")
+    low, high = DESCRIPTION_LENGTH
+    if not isinstance(description, str) or not description.strip():
+        problems.append(
+            f"{name}:1: front matter has no description — add 'description:' with one or two sentences for search engines and "
+            "link previews"
+        )
+    elif not low <= len(description.strip()) <= high:
+        problems.append(f"{at('description')}: description has {len(description.strip())} characters — write {low} to {high}")
+    elif re.search(r'["<>]', description):
+        problems.append(f'{at("description")}: description contains ", < or > — use typographic quotes (“ ”) and plain text')
+    if "title" in meta and (not isinstance(meta["title"], str) or re.search(r"[<>]|&[#\w]+;", meta["title"])):
+        problems.append(f"{at('title')}: title must be plain text — write it without markup, entities or a list")
+    for key in ("render_macros", "pdf"):
+        if key in meta and not isinstance(meta[key], bool):
+            problems.append(f"{at(key)}: {key} is {meta[key]!r} — write true or false")
+    hide = meta.get("hide", [])
+    if not isinstance(hide, list) or not set(map(str, hide)) <= HIDE or not all(isinstance(h, str) for h in hide):
+        problems.append(f"{at('hide')}: hide must be a list of: {', '.join(sorted(HIDE))}")
+    problems += _search_problems(meta.get("search"), at("search"))
+    edit_source = meta.get("edit_source")
+    if edit_source is not None and (
+        not isinstance(edit_source, str)
+        or not SAFE_PATH.fullmatch(edit_source)
+        or not (root / edit_source).resolve().is_relative_to(root)
+        or not (root / edit_source).is_file()
+    ):
+        problems.append(f"{at('edit_source')}: edit_source {edit_source!r} is not a file of the repository — give its path")
+    for key in ("sources", "roles"):
+        if key in meta and not isinstance(meta[key], dict):
+            problems.append(f"{at(key)}: {key} must map section ids to {'parts of the report' if key == 'sources' else 'roles'}")
+    return problems
+
+
+def _search_problems(search: object, where: str) -> list[str]:
+    """`search:` is a mapping of `boost` (a number from 0 to 10) and `exclude` (true or false)."""
+    if search is None:
+        return []
+    if not isinstance(search, dict) or not set(search) <= {"boost", "exclude"}:
+        return [f"{where}: search may hold only 'boost' (a number) and 'exclude' (true or false)"]
+    boost, exclude = search.get("boost", 1), search.get("exclude", False)
+    if isinstance(boost, bool) or not isinstance(boost, int | float) or not 0 < boost <= 10:
+        return [f"{where}: search boost is {boost!r} — write a number above 0 and at most 10"]
+    if not isinstance(exclude, bool):
+        return [f"{where}: search exclude is {exclude!r} — write true or false"]
+    return []
 
 
 def body_line(text: str) -> int:

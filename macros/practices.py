@@ -4,8 +4,6 @@ page (docs/practices/sortable-table.js) lets readers sort it; without it, it is 
 
 from __future__ import annotations
 
-import html
-
 from .registry import Registry
 from .render import INDEX_PAGE, display_name, escape, full_description, link, marked
 
@@ -15,7 +13,7 @@ HEADINGS = ["Practice", "Place", "Who runs it", "What it is for", "Where the rep
 
 
 def practice_table(registry: Registry, from_page: str) -> str:
-    """A Markdown table of the practice examples, with the script that makes it sortable."""
+    """A Markdown table of the practice examples; SCRIPT, loaded by the page's template, makes it sortable."""
     rows = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
     for entry in sorted((e for e in registry.entries.values() if e.kind in KINDS), key=lambda e: e.name.lower()):
         name = display_name(entry)
@@ -25,7 +23,7 @@ def practice_table(registry: Registry, from_page: str) -> str:
             else escape(registry.part_label(p))
             for p in entry.named_in
         )
-        page = f'<a class="url" href="{html.escape(entry.url, quote=True)}">Official page</a>' if entry.url else "None confirmed"
+        page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "None confirmed"
         cells = [
             link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)),
             escape(entry.country),
@@ -35,6 +33,4 @@ def practice_table(registry: Registry, from_page: str) -> str:
             page,
         ]
         rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(
-        ['<div class="sortable" markdown>', "", *rows, "", "</div>", "", f'<script src="{SCRIPT}" defer></script>', ""]
-    )
+    return "\n".join(['<div class="sortable" markdown>', "", *rows, "", "</div>", ""])

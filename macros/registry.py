@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import urls
 from .data_files import Problem, RegistryError, parse, read
 
 SCHEMA_NAME = "registry.schema.json"  # the JSON Schema, beside the registry
@@ -36,7 +37,7 @@ REPORT_PARTS = {
 # What each field must look like, said the way a contributor needs to hear it.
 EXPECTED = {
     "id": "lower-case words joined by hyphens, e.g. anchor-model",
-    "url": "an absolute http:// or https:// address, or null with a url_note",
+    "url": "an absolute https:// address, or null with a url_note",
     "page": "a page path under docs/ ending in .md, e.g. themes/digital-literacy.md",
     "year": "a four-digit year such as 2021",
     "number": "a whole number from 1",
@@ -264,6 +265,8 @@ def validate(
                 )
             else:
                 first_line[record_id] = line
+    reported = {(p.line, p.where) for p in problems}  # the schema's word on an address comes first
+    problems += [p for p in _address_problems(data, lines, name) if (p.line, p.where) not in reported]
     kinds = {r["id"]: r.get("kind") for s, _, r in records if s == "topics" and isinstance(r.get("id"), str)}
     for section, i, record in records:
         where_id = record.get("id", f"#{i + 1}")
@@ -304,6 +307,42 @@ def validate(
                 )
             )
     return sorted(problems, key=lambda p: p.line)
+
+
+def _address_problems(data: dict, lines: dict[tuple, int], name: str) -> list[Problem]:
+    """Each address that is not written the one way the site writes addresses (macros/urls.py)."""
+    report = data.get("workshop", {}).get("report") if isinstance(data.get("workshop"), dict) else None
+    places = (
+        [(("workshop", "report", key), "workshop report", key) for key in ("url", "publisher_url")]
+        if isinstance(report, dict)
+        else []
+    )
+    places += [(("entries", i, "url"), f"entry '{record.get('id')}'", "url") for _, i, record in _records(data, "entries")]
+    problems = []
+    for path, where, key in places:
+        value = _at(data, path)
+        if not isinstance(value, str):
+            continue
+        try:
+            written = urls.canonical(value)
+        except ValueError as error:
+            message = str(error)
+        else:
+            if written == value:
+                continue
+            message = f"write the address as {written} (https, and markup characters percent-encoded)"
+        problems.append(Problem(name, lines.get(path, 1), f"{where}, field '{key}'", message))
+    return problems
+
+
+def _at(data: object, path: tuple) -> object:
+    """The value at `path` in nested mappings and lists, or None."""
+    for step in path:
+        try:
+            data = data[step]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _reference_fields(section: str, record: dict, kinds: dict[str, object]) -> list[tuple[str, list[str], str]]:

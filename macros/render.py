@@ -1,6 +1,8 @@
 """Render registry data as Markdown for the pages: the resource index, related blocks, references.
 
-Every text that comes from the registry goes through `escape`, so a field cannot inject markup.
+The Markdown around the data is ours; every text that comes from a data file goes through
+`escape`, which leaves no character of it that Markdown or HTML could read as syntax, so data
+reaches the page's HTML as text only, whatever it holds.
 Internal links are written as relative links to `.md` files, so MkDocs resolves and validates them.
 The report's own connections (`named_in`) and our editors' links are always shown apart, and an
 entry's dated status and unverified fields go with it wherever it is shown.
@@ -10,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import posixpath
 import re
 
 from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
+CHANGELOG = "changelog"  # the class of the Changes page's log
 
 # The resource index's groups, in the order a reader meets them; keys are the schema's kinds.
 KIND_LABELS = {
@@ -56,17 +58,30 @@ EVENT_PHRASES = {
 }
 UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")  # Python-Markdown's escapable characters
+# Markdown's and HTML's syntax is made of these: every ASCII character but letters, digits and space.
+_SYNTAX = re.compile(r"[!-/:-@\[-`{-~]")
+# What a link's target may be: a page path under docs/ (as make check allows page names), and an
+# anchor of lower-case words, digits and hyphens.
+ANCHOR = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+TARGET = re.compile(r"[a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)*\.md(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?")
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n][\s]*")
 
 
-def escape(text: str) -> str:
-    """Make registry text inert: HTML-escape it, then backslash-escape Markdown syntax."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
+def escape(text: object) -> str:
+    """Data text made inert where generated Markdown puts it, as text or as an attribute's value
+    (an address included): line breaks become spaces, and each ASCII punctuation character a
+    numeric character reference (`&#91;` for `[`), which Markdown passes through as it is and the
+    sanitiser turns back into the character. No syntax can be formed from what is left."""
+    flat = _LINE_BREAKS.sub(" ", str(text)).strip(" \t")
+    return _SYNTAX.sub(lambda match: f"&#{ord(match[0])};", flat)
 
 
 def link(text: str, target: str, from_page: str, markup: str | None = None) -> str:
     """A Markdown link from the page `from_page` to `target` (both paths under docs/), with
-    `text` escaped, or with `markup` that is already safe."""
+    `text` escaped, or with `markup` that is already safe. A target that is not a plain page path
+    (TARGET) is refused: it is written into the Markdown as it is."""
+    if not TARGET.fullmatch(target):
+        raise ValueError(f"not a page path of the site: {target[:80]!r} — expected e.g. themes/digital-literacy.md#section")
     path, _, anchor = target.partition("#")
     relative = _relative(path, posixpath.dirname(from_page) or ".")
     return f"[{markup if markup is not None else escape(text)}]({relative}{'#' + anchor if anchor else ''})"
@@ -207,14 +222,14 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
     no page shows are named as they are."""
     if not groups:
         return "No history is available: this copy was built outside its git repository.\n"
-    lines = ['<div class="changelog" markdown>', ""]
+    lines = [f'<div class="{CHANGELOG}" markdown>', ""]
     for month, commits in groups:
         lines += [f"## {month}", ""]
         for commit in commits:
             touched = []
             for file in commit.files:
                 page, title = page_for.get(file.removeprefix("docs/"), (None, file))
-                item = link(title, page, from_page) if page else f"`{escape(file)}`"
+                item = link(title, page, from_page) if page else f"<code>{escape(file)}</code>"
                 if item not in touched:
                     touched.append(item)
             lines.append(
@@ -281,7 +296,7 @@ def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
             )
         )
     if entry.url:
-        address = html.escape(entry.url, quote=True)
+        address = escape(entry.url)
         facts.append(f'Official page: <a class="url" href="{address}">{address}</a>')
     else:
         facts.append(f"Official page: none confirmed (checked {format_date(registry.workshop.checked)})")

@@ -16,6 +16,7 @@ and MkDocs never loads it.
 
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,10 +25,10 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from zensical.extensions.context import ContextPreprocessor
 
-from . import checked_and_rendered, exports, pages, sources_of, stop, topic_page
+from . import checked_and_rendered, exports, pages, published_files, sources_of, stop, topic_page
 from .artifacts import page_pdf
 from .page_dates import commit_dates, page_source
-from .page_macros import Sources, page_macros
+from .page_macros import NO_PAGE_DATA, PageMacros, Sources
 
 MACROS_PRIORITY = 35  # Zensical's macros preprocessor; ours run just before and just after it
 _dates: dict[str, dict[str, str]] = {}  # repository root -> its dates, once per process
@@ -48,9 +49,12 @@ def docs_dir(config: dict) -> Path:
 
 
 def cached_sources(docs: Path) -> Sources:
-    """The data files of `docs`, loaded again only when one of them changes."""
+    """The data files of `docs`, loaded again only when one of them changes; the first time, the
+    files under `docs` are held to the published types, as hooks/published_files.py does under MkDocs."""
     stamp = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.rglob("*.yml")) + sorted(docs.rglob("*.json")))
     if stamp not in _sources:
+        if not _sources and (unpublishable := published_files.problems(docs, docs.parent)):
+            raise stop("Files under docs/ that cannot be published:\n" + "\n".join(unpublishable))
         _sources.clear()
         _sources[stamp] = sources_of(docs)
     return _sources[stamp]
@@ -78,15 +82,18 @@ class CheckMacroCalls(Preprocessor):
         sources = cached_sources(docs)
         source = (docs / page.path).read_text(encoding="utf-8")
         body = "\n".join(lines)
-        return checked_and_rendered(
+        macros = PageMacros(sources, config, lambda: page.path)
+        rendered = checked_and_rendered(
             body,
             first_line(source, body),
             page.path,
-            page_macros(sources, config, lambda: page.path),
+            macros.by_name(),
             sources.registry,
             {role.id for role in sources.roles},
             config,
-        ).split("\n")
+        )
+        page.meta.update(macros.page_data(page.path))
+        return rendered.split("\n")
 
 
 class FrameTopicPage(Preprocessor):
@@ -101,13 +108,19 @@ class FrameTopicPage(Preprocessor):
 
 
 class PageData(Preprocessor):
-    """Put the page's slug and the date its source last changed into its metadata."""
+    """Hold the page's front matter to what the templates can print; put the page's slug and the
+    date its source last changed into its metadata."""
 
     def run(self, lines: list[str]) -> list[str]:
         page, config = page_context(self.md)
+        source, root = docs_dir(config) / page.path, Path(config["root_dir"]).resolve()
+        name = str(source.relative_to(root)) if source.is_relative_to(root) else str(source)
+        if problems := pages.front_matter_problems(pages.split(source.read_text(encoding="utf-8")), name, root):
+            raise stop("\n".join(problems))  # the templates print some of it as it is (pages.py)
         page.meta["slug"] = pages.slug(page.path)
         page.meta["pdf_file"] = page_pdf(page.meta["slug"])
         page.meta["based_on"] = exports.based_on(cached_sources(docs_dir(config)).registry.workshop)
+        page.meta.update(copy.deepcopy(NO_PAGE_DATA))  # what the page's macros need, if it has any: CheckMacroCalls
         docs = docs_dir(config)
         day = dates_of(docs.parent).get(page_source(docs.name, page.path, page.meta))
         if day:

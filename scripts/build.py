@@ -24,7 +24,16 @@ from pathlib import Path
 
 from macros.artifacts import ARTIFACTS, DOWNLOADS, Artifact
 from scripts import build_bundle, build_pdf, csp, search_index, site_config
-from scripts.site_steps import FEED, finish, refuse_what_check_rejects, swap, write_csv, write_feed, write_json
+from scripts.site_steps import (
+    FEED,
+    finish,
+    refuse_unknown_types,
+    refuse_what_check_rejects,
+    swap,
+    write_csv,
+    write_feed,
+    write_json,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,7 @@ class Work:
 def bundle(work: Work, out: Path) -> None:
     """The offline build, carrying the downloads made so far, zipped."""
     shutil.copytree(work.downloads, work.offline / DOWNLOADS, dirs_exist_ok=True)
+    refuse_unknown_types(work.offline)
     build_bundle.zip_site(work.offline, out)
 
 

@@ -6,23 +6,32 @@ become links inside the PDF (or to the live site, for pages not in it), and pdf/
 with pdf/print.css lays it out on A4: the whole site with a cover, a table of contents with
 page numbers, bookmarks and running headers; a single page with a cover block instead.
 
+What WeasyPrint reads is the sanitiser's output (each article re-serialised by
+macros/sanitise.py after it is rewritten here), and it fetches nothing but files of the built
+site (`SiteFiles`): no other file of the machine, no address on a network; no page can ask for
+an attachment (the sanitiser keeps no `rel`).
+
 Usage: python -m scripts.build_pdf [--out .build/downloads] [--config mkdocs.yml]
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import posixpath
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 import jinja2
 from bs4 import BeautifulSoup
 from bs4.element import AttributeValueList
 from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-from macros import pages, site
+from macros import pages, sanitise, site
 from macros.artifacts import artifact
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
@@ -31,6 +40,31 @@ PDF_NAME = artifact("site-pdf").file
 TEMPLATES = "pdf"  # the PDF's template and stylesheet, under the project's root
 # Web chrome inside the article that has no place on paper.
 DROP = ["a.headerlink", ".md-content__button", "script", "form", ".md-source-file", ".page-tools"]
+
+
+class Refused(FatalURLFetchingError):
+    """A PDF asked for something outside the built site: the rendering stops."""
+
+
+class SiteFiles(URLFetcher):
+    """WeasyPrint's fetcher for our PDFs: the files of the built site under `root`, and nothing
+    else. Any other file of the machine, any address on a network and any other scheme stops the
+    rendering (Refused); a file of the site that is not there is left out with WeasyPrint's warning
+    (make check reports a missing image before any build)."""
+
+    def __init__(self, root: Path):
+        super().__init__()
+        self.root = root.resolve()
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        parts = urlsplit(url)
+        path = Path(url2pathname(parts.path)).resolve() if parts.scheme == "file" and parts.netloc in ("", "localhost") else None
+        if path is None or not path.is_relative_to(self.root):
+            raise Refused(url[:120])
+        if not path.is_file():
+            raise FileNotFoundError(f"{path.relative_to(self.root)} is not in the built site")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": kind})
 
 
 @dataclass
@@ -68,7 +102,7 @@ def prepare(offline: Path, page: str, targets: dict[str, str], site_url: str) ->
         raise SystemExit(f"{file}: no <h1> in the article — the page lost its title; give it a '# ' heading")
     title = heading.get_text(" ", strip=True)
     heading["id"] = pid
-    return Page(pid, title, article.decode_contents())
+    return Page(pid, title, sanitise.reserialise(article.decode_contents()))
 
 
 def pdf_href(href: str, file: str, targets: dict[str, str], site_url: str) -> str:
@@ -109,7 +143,14 @@ def render(offline: Path, config, out: Path, chosen: list[str] | None = None) ->
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     # PDF/UA-1: a tagged PDF that screen readers can follow (headings, lists, links, language).
-    HTML(string=html, base_url=str(offline)).write_pdf(out, pdf_variant="pdf/ua-1")
+    try:
+        pdf = HTML(string=html, base_url=str(offline), url_fetcher=SiteFiles(offline)).write_pdf(pdf_variant="pdf/ua-1")
+    except Refused as refused:
+        raise SystemExit(
+            f"{out.name}: a page asks for {refused}, which is not a file of the built site — a PDF shows only what the "
+            "site holds (put an image under docs/ and link it by its path); nothing else is fetched"
+        ) from None
+    out.write_bytes(pdf)
     return out
 
 

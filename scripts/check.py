@@ -20,14 +20,12 @@ from pathlib import Path
 import yaml
 from bs4 import NavigableString, Tag
 
-from macros import history, macro_calls, pages, site, topic_page
+from macros import glossary, history, macro_calls, pages, published_files, site, topic_page
 from macros.data_files import RegistryError
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
 
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
-DESCRIPTION_LENGTH = (60, 300)
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
 PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
 # Status events after which an entry must be written about in the past tense.
@@ -60,29 +58,8 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     if not source.has_front_matter:
         return [f"{name}:1: no front matter — start the page with '---', a 'description:' line and '---'"]
     meta, lines, body_line = source.meta, source.key_lines, source.body_line
-    problems = []
-    for key in sorted(set(meta) - FRONT_MATTER_KEYS):
-        problems.append(
-            f"{name}:{lines.get(key, 1)}: unknown front matter key '{key}' — use one of: {', '.join(sorted(FRONT_MATTER_KEYS))}"
-        )
-    description = meta.get("description")
-    low, high = DESCRIPTION_LENGTH
-    if not isinstance(description, str) or not description.strip():
-        problems.append(
-            f"{name}:1: front matter has no description — add 'description:' with one or two sentences for search engines and "
-            "link previews"
-        )
-    elif not low <= len(description.strip()) <= high:
-        problems.append(
-            f"{name}:{lines['description']}: description has {len(description.strip())} characters — write {low} to {high}"
-        )
-    elif re.search(r'["<>]', description):
-        problems.append(
-            f'{name}:{lines["description"]}: description contains ", < or > — use typographic quotes (“ ”) and plain text'
-        )
+    problems = pages.front_matter_problems(source, name, project().root)
     render = meta.get("render_macros", False)
-    if not isinstance(render, bool):
-        problems.append(f"{name}:{lines['render_macros']}: render_macros is {render!r} — write true or false")
     body = source.body.split("\n")
     macro_lines = [n for n, line in enumerate(body, start=body_line) if "{{" in line or "{%" in line]
     if macro_lines and render is not True:
@@ -97,9 +74,7 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
                     "without macros or write it with attr_list spacing '{ #id }'"
                 )
     title_lines = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
-    if isinstance(meta.get("title"), str):
-        title_lines.append((lines.get("title", 1), meta["title"]))
-    for n, line in title_lines:
+    for n, line in title_lines:  # (a title in the front matter: pages.front_matter_problems)
         if re.search(r"[<>]|&[#\w]+;", line):
             problems.append(f"{name}:{n}: a page title holds markup or an HTML entity — write it as plain text")
     headings = [n for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
@@ -109,12 +84,6 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
     if topic_page_of is not None:
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
-    edit_source = meta.get("edit_source")
-    root = project().root
-    if edit_source and (not (root / edit_source).resolve().is_relative_to(root) or not (root / edit_source).is_file()):
-        problems.append(
-            f"{name}:{lines['edit_source']}: edit_source '{edit_source}' does not exist — give a path from the repository root"
-        )
     return problems
 
 
@@ -200,7 +169,7 @@ def check_rendered(docs: Path, sources: Sources) -> tuple[list[str], list[tuple[
         text = path.read_text(encoding="utf-8")
         meta, body, body_line = page_text.split_front_matter(text)
         try:
-            policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.to_html)
+            policy = html_policy.problems(display(path), body, body_line, meta.get("render_macros") is True, renderer.raw_html)
         except Exception as error:  # noqa: BLE001 - a page Markdown cannot convert (a missing snippet...) is reported, not raised
             problems.append(f"{display(path)}:{body_line}: the page cannot be converted ({error}) — fix it")
             continue
@@ -403,7 +372,8 @@ def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, r
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
     topic_pages = {t.page for t in registry.topics.values()} if registry else set()
-    problems += snippet_links(project().root)
+    problems += snippet_links(project().root) + published_files.problems(docs, project().root)
+    problems += glossary.abbreviation_problems(docs)
     for page in _pages(docs):
         relative = page.relative_to(docs).as_posix()
         if not PAGE_NAME.fullmatch(relative):

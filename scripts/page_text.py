@@ -14,14 +14,14 @@ from pathlib import Path
 import markdown
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from macros import pages, sandbox, site, topic_page
+from macros import pages, render, sandbox, sanitise, site, topic_page
 from macros.page_macros import Sources, page_macros
 
 INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 # Text that is not the writer's prose: code, headings, generated labels, links that carry the
 # title of a page or section (macros/render.py, title_link), and native-language names.
 NOT_PROSE_TAGS = {"pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
-NOT_PROSE_CLASSES = {"headerlink", "admonition-title", "provenance", "changelog", "title-link"}
+NOT_PROSE_CLASSES = {"headerlink", "admonition-title", "provenance", render.CHANGELOG, "title-link"}
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
 ONLY_NAMES = re.compile(r"Name(\W+Name)*\W*")
 
@@ -54,6 +54,7 @@ class Renderer:
         self.registry = sources.registry
         self._page = ""
         self._last: tuple[str | None, str] = (None, "")
+        self._shipped: tuple[str | None, str] = (None, "")
         conf = {
             "site_url": config.get("site_url", ""),
             "extra": config.get("extra") or {},
@@ -71,7 +72,9 @@ class Renderer:
             snippets = configs["pymdownx.snippets"]
             snippets["base_path"] = [str(root / path) for path in snippets.get("base_path", ["."])]
         self.extensions, self.extension_configs = names, configs
-        self._markdown = markdown.Markdown(extensions=names, extension_configs=configs)
+        # Without the sanitiser: `raw_html` is the page's HTML before it, `to_html` after it.
+        unsanitised = [name for name in names if name != sanitise.__name__]
+        self._markdown = markdown.Markdown(extensions=unsanitised, extension_configs=configs)
 
     def expand(self, path: str, body: str, meta: dict) -> str:
         """The Markdown body of the page at `path` (under docs/) as the build hands it to
@@ -87,9 +90,16 @@ class Renderer:
         return Page(path, meta, body_line, self.to_html(self.expand(path, body, meta)))
 
     def to_html(self, text: str) -> str:
-        """Markdown `text` as HTML, with the site's extensions: one converter, reset for each
-        text (setting up the extensions costs more than converting most pages). The last text
-        is remembered: a page without macros is converted once for its policy and its rendering."""
+        """Markdown `text` as HTML as it ships: converted with the site's extensions, the
+        sanitiser last (macros/sanitise.py)."""
+        if text != self._shipped[0]:
+            self._shipped = (text, sanitise.clean(self.raw_html(text)))
+        return self._shipped[1]
+
+    def raw_html(self, text: str) -> str:
+        """Markdown `text` as HTML before the sanitiser: one converter, reset for each text
+        (setting up the extensions costs more than converting most pages). The last text is
+        remembered: a page without macros is converted once for its policy and its rendering."""
         if text != self._last[0]:
             self._last = (text, self._markdown.reset().convert(text))
         return self._last[1]

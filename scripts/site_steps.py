@@ -18,7 +18,7 @@ from typing import cast
 
 from bs4 import BeautifulSoup
 
-from macros import exports, history
+from macros import exports, history, published_files, render
 from macros.artifacts import artifact
 from macros.data_files import parse, read
 from macros.registry import REGISTRY_PATH, load
@@ -26,6 +26,7 @@ from macros.sandbox import MACRO_SYNTAX
 from scripts import check, csp
 
 FEED = history.FEED
+CHANGELOG = render.CHANGELOG
 # What must never reach a built page's text: macro syntax, and the front matter's keys.
 LEFTOVER_MACRO = MACRO_SYNTAX
 LEFTOVER_FRONT_MATTER = re.compile(r"^(description|render_macros|sources|roles|edit_source|pdf): ", re.M)
@@ -40,18 +41,27 @@ def refuse_what_check_rejects(docs: Path) -> None:
 
 
 def finish(site: Path, inline_styles: bool = False) -> None:
-    """Every page's Content-Security-Policy, then the guard: no page may still hold page source."""
+    """Every page's Content-Security-Policy, then the guards: every file of a known type, and no
+    page may still hold page source."""
+    refuse_unknown_types(site)
     csp.add_policy(site, inline_styles=inline_styles)
     if leftovers := source_left_in(site):
         raise SystemExit("Page source reached the built site (unrendered macros, front matter):\n" + "\n".join(leftovers))
 
 
+def refuse_unknown_types(site: Path) -> None:
+    """Stop if a built site (or the offline copy about to be zipped) holds a file of a type we do not publish."""
+    if unknown := published_files.output_problems(site):
+        raise SystemExit("Files of unknown types reached the built site:\n" + "\n".join(unknown))
+
+
 def source_left_in(site: Path) -> list[str]:
-    """Built pages whose text still holds macro syntax or front matter outside code."""
+    """Built pages whose text still holds macro syntax or front matter outside code and outside
+    the log of changes (a commit's summary is shown as written, `{{` and all: it is escaped text)."""
     found = []
     for page in sorted(site.rglob("*.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for element in soup.select("code, pre, script, style"):
+        for element in soup.select(f"code, pre, script, style, .{CHANGELOG}"):
             element.decompose()
         text = soup.get_text("\n")
         for pattern, what in [(LEFTOVER_MACRO, "macro syntax"), (LEFTOVER_FRONT_MATTER, "front matter")]:

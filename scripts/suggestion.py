@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from macros import site
+from macros import site, urls
 from macros.data_files import Problem, RegistryError
 from macros.registry import REGISTRY_PATH, REPORT_PARTS, load
 from macros.sandbox import TEMPLATE_SYNTAX
@@ -112,7 +112,12 @@ def entry_from(answers: dict[str, str | list[str]], data: dict, required: set[st
             entry["year"] = int(text["year"])
         else:
             problems.append(("year", "write the year as four digits, such as 2021, or leave it empty"))
-    entry["url"] = text["url"] or None
+    entry["url"] = None
+    if text["url"]:
+        try:
+            entry["url"] = urls.canonical(text["url"])  # the one form the registry holds
+        except ValueError as error:
+            problems.append(("url", str(error)))
     if text["url_note"]:
         entry["url_note"] = text["url_note"]
     elif not text["url"]:

@@ -14,7 +14,18 @@ from tests.support import ROOT, build, build_with_zensical, copy_project, small_
 
 # Fixtures that build a site, run LinkChecker or start a browser; tests that do so without one
 # carry @pytest.mark.slow themselves.
-SLOW_FIXTURES = {"built_site", "zensical_site", "browser", "site_url", "project", "small", "our_articles", "results", "scaled"}
+SLOW_FIXTURES = {
+    "built_site",
+    "zensical_site",
+    "browser",
+    "site_url",
+    "project",
+    "small",
+    "our_articles",
+    "results",
+    "scaled",
+    "corpus",
+}
 
 
 def pytest_collection_modifyitems(items):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
 
 from macros import pages
 from scripts import site_config
@@ -33,6 +34,7 @@ PROJECT_PARTS = [
     "mkdocs.yml",
     "mkdocs.offline.yml",
     "zensical.yml",
+    "reviewed-files.yml",
 ]
 
 
@@ -151,6 +153,19 @@ def git(project, *args, date=None):
     if date:
         env |= {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)  # noqa: S603, S607 - fixed argument list, no shell, no outside input; git, node or the like from PATH, as a contributor runs them
+
+
+def embedded_files(pdf: Path) -> list[str]:
+    """The files a PDF carries: in its catalogue's EmbeddedFiles, and as file-attachment
+    annotations on its pages (WeasyPrint embeds what an `<a rel="attachment">` points to so)."""
+    reader = PdfReader(pdf)
+    found = [f"embedded: {name}" for name in reader.attachments]
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            note = annotation.get_object()
+            if note.get("/Subtype") == "/FileAttachment":
+                found.append(f"page {number}: {note.get('/FS', {}).get('/F', '?')}")
+    return found
 
 
 def guard(page, site_url):

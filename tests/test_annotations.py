@@ -40,7 +40,7 @@ def test_a_broken_registry_is_annotated_where_make_check_names_it():
     output = run_check(FIXTURES / "docs", FIXTURES / "registry/bad-url.yml").stdout
     assert list(annotator.commands(output.splitlines(), ROOT)) == [
         "::error file=tests/fixtures/registry/bad-url.yml,line=24,title=make check::entry 'model-x', field 'url': got "
-        "'example.org/x' — expected an absolute http:// or https:// address, or null with a url_note"
+        "'example.org/x' — expected an absolute https:// address, or null with a url_note"
     ]
 
 

@@ -58,7 +58,7 @@ def test_the_fixture_site_passes():
             25,
             "entry 'model-x', field 'named_in': unknown part of the report 'theme-z' — expected one of: step-b, theme-a",
         ),
-        ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute http:// or https:// address"),
+        ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute https:// address"),
     ],
 )
 def test_each_broken_registry_gives_one_precise_message(case, line, words):

@@ -45,13 +45,13 @@ def test_a_definition_that_cites_a_law_or_a_date_without_a_source_is_refused_wit
 def test_with_a_source_it_loads_and_the_page_shows_the_source(tmp_path):
     terms = load(tmp_path, "A term of US federal law (18 U.S.C. § 2331).", "  source: the United States Code\n")
     assert terms[0].source == "the United States Code"
-    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list"])
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list", "macros.sanitise"])
     assert "(18 U.S.C. § 2331). Source: the United States Code." in html
 
 
 def test_a_definition_is_text_not_markup(tmp_path):
     terms = load(tmp_path, "A term <img src=x onerror=alert(1)> with *stars*.")
-    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list"])
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list", "macros.sanitise"])
     assert "&lt;img src=x onerror=alert(1)&gt; with *stars*." in html and "<img" not in html
 
 

@@ -27,7 +27,7 @@ CASES = {
     "duplicate-id": (26, "entry 'model-x', field 'id'", "duplicate id (first used at line 17) — give each entry its own id"),
     "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
     "wrong-type": (23, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
-    "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute http:// or https:// address"),
+    "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute https:// address"),
     "unknown-theme": (
         25,
         "entry 'model-x', field 'named_in'",

@@ -121,7 +121,7 @@ def test_the_loaders_problems_come_back_field_by_field_in_one_round(docs):
     answers = {**GOOD, "url": "example.org/x", "year": "1850", "kind": "pamphlet", "description": "{{ 7*7 }}"}
     outcome = suggestion.suggest(form_body(answers), docs, run_check=False)
     problems = dict(outcome.problems)
-    assert problems["url"] == "got 'example.org/x' — expected an absolute http:// or https:// address, or null with a url_note"
+    assert problems["url"] == "the address 'example.org/x' is not an absolute https:// address — give it as https://host/path"
     assert problems["year"] == "got 1850 — expected a four-digit year such as 2021"
     assert problems["kind"].startswith("is not one of the form's choices — choose one of: publication, programme")
     assert problems["description"].startswith("holds '{{', template syntax")
@@ -169,7 +169,7 @@ def test_the_comment_escapes_what_it_quotes(docs):
     outcome = suggestion.suggest(form_body({**GOOD, "url": "<img src=x onerror=alert(1)>"}), docs, run_check=False)
     comment = suggestion.comment(outcome.problems)
     assert "<img" not in comment
-    assert "got '&lt;img src=x onerror=alert\\(1\\)&gt;' — expected an absolute http" in comment
+    assert "the address '&lt;img src=x onerror=alert\\(1\\)&gt;' is not an absolute https:// address" in comment
 
 
 def test_ids_are_lower_case_hyphen_slugs_unique_against_every_id():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import markdown
+
 from macros import topic_page
 from macros.registry import load
 from tests.support import FIXTURES, SCHEMA
@@ -36,8 +38,9 @@ def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
     lead_end = text.index("{ .lead }")
     notice = text[lead_end : text.index("## First section")]
     assert '!!! abstract context-notice "Where this comes from"' in notice
-    assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in notice
-    assert "people from the fixtures" in notice
+    shown = markdown.markdown(notice, extensions=["admonition", "attr_list", "macros.sanitise"])  # data is escaped
+    assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in shown
+    assert "people from the fixtures" in shown
     assert "[Chatham House Rule](../glossary.md#chatham-house-rule). Apart from one photo caption" in notice
     assert "it ties no view to a named participant" in notice
     assert "not a study of what works" in notice
