@@ -8,15 +8,19 @@ here; the templates get the slug as page data (`page.meta.slug`).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 
+import markdown
 import yaml
 
 # MkDocs's own rule (mkdocs.utils.meta): '---' or '...' closes the block.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A page's title line, turned into HTML as MkDocs turns it (attr_list: a trailing `{ #id }` is no text).
+_TITLE_MARKDOWN = markdown.Markdown(extensions=["attr_list"])
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,18 @@ def body_line(text: str) -> int:
     match = _FRONT_MATTER.match(text)
     rest = text[match.end() :] if match else text
     return text.count("\n", 0, len(text) - len(rest.lstrip("\n"))) + 1
+
+
+def title(text: str) -> str | None:
+    """The title of the page whose file holds `text`: its H1 as MkDocs sees it, that is the text
+    of the heading that opens the page's body (MkDocs looks no further), its Markdown rendered;
+    None when the body does not open with a '# ' heading. Every title the site shows for a page
+    (downloads, changes, reading paths, related blocks, cards, the map) comes from here."""
+    first_line = text.split("\n", body_line(text) - 1)[-1].split("\n", 1)[0]
+    if not first_line.startswith("# "):
+        return None
+    rendered = _TITLE_MARKDOWN.reset().convert(first_line)
+    return html.unescape(re.sub(r"<[^>]*>", "", rendered)).strip() or None
 
 
 def nav_pages(nav: list) -> list[str]:

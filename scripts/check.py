@@ -26,7 +26,8 @@ from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
 
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
+# No `title`: a page's title is its '# ' heading, the one place every list of pages takes it from (pages.title).
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "hide", "search", "sources", "roles", "pdf"}
 DESCRIPTION_LENGTH = (60, 300)
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
 PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
@@ -96,16 +97,20 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
                     f"{name}:{n}: '{{#' opens a Jinja comment on a page with macros — move the heading id to a page "
                     "without macros or write it with attr_list spacing '{ #id }'"
                 )
-    title_lines = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
-    if isinstance(meta.get("title"), str):
-        title_lines.append((lines.get("title", 1), meta["title"]))
-    for n, line in title_lines:
+    headings = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
+    for n, line in headings:
         if re.search(r"[<>]|&[#\w]+;", line):
             problems.append(f"{name}:{n}: a page title holds markup or an HTML entity — write it as plain text")
-    headings = [n for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
+        elif "{{" in line or "{%" in line:
+            problems.append(f"{name}:{n}: a page title holds a macro — write it as plain text")
     if len(headings) != 1:
-        where = headings[1] if len(headings) > 1 else body_line
+        where = headings[1][0] if len(headings) > 1 else body_line
         problems.append(f"{name}:{where}: the page has {len(headings)} top-level headings — give it exactly one '# Title'")
+    elif headings[0][0] != body_line:
+        problems.append(
+            f"{name}:{headings[0][0]}: the page's '# ' heading is not its first line after the front matter — "
+            "move it up: MkDocs takes a page's title from there, and so does every list of pages"
+        )
     if topic_page_of is not None:
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
