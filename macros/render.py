@@ -14,6 +14,7 @@ import html
 import posixpath
 import re
 
+from . import history
 from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
@@ -211,12 +212,10 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
     for month, commits in groups:
         lines += [f"## {month}", ""]
         for commit in commits:
-            touched = []
-            for file in commit.files:
-                page, title = page_for.get(file.removeprefix("docs/"), (None, file))
-                item = link(title, page, from_page) if page else f"`{escape(file)}`"
-                if item not in touched:
-                    touched.append(item)
+            touched = [
+                link(name, page, from_page) if page else f"<code>{html.escape(name)}</code>"
+                for page, name in history.touched(commit, page_for)
+            ]
             lines.append(
                 f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
                 f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}."
