@@ -49,16 +49,16 @@ def test_the_fixture_site_passes():
 @pytest.mark.parametrize(
     ("case", "line", "words"),
     [
-        ("yaml-syntax", 29, "expected ',' or ']' (while parsing a flow sequence that starts at line 28)"),
-        ("tab", 29, "— indent with spaces, never tabs"),
-        ("duplicate-id", 26, "entry 'model-x', field 'id': duplicate id"),
-        ("missing-field", 17, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
+        ("yaml-syntax", 27, "expected ',' or ']' (while parsing a flow sequence that starts at line 26)"),
+        ("tab", 27, "— indent with spaces, never tabs"),
+        ("duplicate-id", 24, "entry 'model-x', field 'id': duplicate id"),
+        ("missing-field", 15, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
         (
             "unknown-theme",
-            25,
+            23,
             "entry 'model-x', field 'named_in': unknown part of the report 'theme-z' — expected one of: step-b, theme-a",
         ),
-        ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute http:// or https:// address"),
+        ("bad-url", 22, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute http:// or https:// address"),
     ],
 )
 def test_each_broken_registry_gives_one_precise_message(case, line, words):

@@ -17,7 +17,7 @@ from macros.registry import load
 from macros.relation_map import connected_entries
 from tests.support import ROOT, build, one, soup
 
-REGISTRY = load(ROOT / "docs/resources/registry.yml")
+REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 
 
 def article(site, page: str) -> Tag:

@@ -18,7 +18,7 @@ def to_html(text: str) -> str:
 
 
 def small_registry() -> Registry:
-    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
+    return load(FIXTURES / "registry/valid.yml", FIXTURES / "docs", schema=SCHEMA)
 
 
 def test_escape_makes_markup_inert():

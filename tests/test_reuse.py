@@ -25,7 +25,7 @@ from scripts.build_pdf import page_pdf_name, pdf_pages
 from tests.support import ROOT, build, nav_pages, output_of, soup
 
 CONFIG = site_config.load(ROOT / "mkdocs.yml")
-REGISTRY = load(ROOT / "docs/resources/registry.yml")
+REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

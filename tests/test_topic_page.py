@@ -28,7 +28,7 @@ More text.
 
 
 def registry():
-    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
+    return load(FIXTURES / "registry/valid.yml", FIXTURES / "docs", schema=SCHEMA)
 
 
 def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
