@@ -74,16 +74,22 @@ def read(path: Path, name: str) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise refuse(1, f"cannot be read ({error.strerror}) — check the path") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise refuse(line, f"byte 0x{data[error.start]:02x} is not UTF-8 — save the file as UTF-8") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = decode(data, name).removeprefix("\ufeff").replace("\r\n", "\n")
     if control := _CONTROL.search(text):
         line = text.count("\n", 0, control.start()) + 1
         raise refuse(line, f"holds the control character U+{ord(control.group()):04X} — delete it (retype the line)")
     return text
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of the file called `name` whose bytes are `data`, or RegistryError naming the
+    line of its first byte that is not UTF-8 (the one message for every file `make check` reads)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = Problem(name, line, "file", f"byte 0x{data[error.start]:02x} is not UTF-8 — save the file as UTF-8")
+        raise RegistryError([problem]) from None
 
 
 def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:

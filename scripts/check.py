@@ -21,7 +21,7 @@ import yaml
 from bs4 import NavigableString, Tag
 
 from macros import history, macro_calls, pages, site, topic_page
-from macros.data_files import RegistryError
+from macros.data_files import RegistryError, decode
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
@@ -402,8 +402,28 @@ def check_citation(root: Path) -> list[str]:
     return problems
 
 
+def not_utf8(docs: Path) -> list[str]:
+    """`file:line: … — save the file as UTF-8` for each file that `make check` reads and that is not
+    UTF-8 (the pages, data files and schema under `docs`, the snippets, CITATION.cff and the report
+    comparison's files; mkdocs.yml is read first of all, by macros/site.py)."""
+    root = project().root
+    files = {p for p in docs.rglob("*") if p.suffix in {".md", ".yml", ".json"} and p.is_file() and not p.is_symlink()}
+    files |= {*_snippets(docs), root / "CITATION.cff", root / paraphrase.ALLOWLIST, root / paraphrase.FINGERPRINT}
+    problems = []
+    for file in sorted(files):
+        try:
+            decode(file.read_bytes(), display(file))
+        except RegistryError as error:
+            problems += [str(p) for p in error.problems]
+        except OSError:
+            continue  # a file that cannot be read at all is reported where it is needed
+    return problems
+
+
 def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
     """Every problem of the data files and of the pages under `docs`, and each page's figures."""
+    if unreadable := not_utf8(docs):
+        return unreadable, []  # nothing else can read these files
     sources, problems = check_sources(docs, registry_file)
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
@@ -468,10 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         docs = args.docs or project().docs_dir
+        problems, figures = check(docs, args.registry or docs / REGISTRY_PATH)
     except site.SiteConfigError as error:
         print(f"{error}\nmake check: 1 problem(s)")
         return 1
-    problems, figures = check(docs, args.registry or docs / REGISTRY_PATH)
     if figures and not args.quiet:
         print(
             f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):"
