@@ -1,6 +1,7 @@
 """Read the project's data files (the registry, the glossary, the comparison, the roles) the one
 safe way: regular UTF-8 files of bounded size, without control characters, YAML anchors or
-aliases, or template syntax, parsed once with libyaml into data and the line of every value.
+aliases, or template syntax, parsed once with libyaml into data and the line of every value;
+a key twice in one mapping, or an id twice in one list, is refused.
 Every problem is reported as `file:line: where: what is wrong — how to fix it`.
 """
 
@@ -144,8 +145,8 @@ def _anchor_or_alias(text: str, name: str) -> Problem | None:
 
 
 def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name: str) -> None:
-    """Record the line of every node; report keys that appear twice in one mapping, and
-    template syntax in any text."""
+    """Record the line of every node; report keys that appear twice in one mapping, ids that
+    appear twice in one list, and template syntax in any text."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and any(mark in node.value for mark in TEMPLATE_SYNTAX):
         mark = next(m for m in TEMPLATE_SYNTAX if m in node.value)
@@ -173,5 +174,25 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name
             _index_lines(value, path + (key.value,), lines, problems, name)
             lines[path + (key.value,)] = line
     elif isinstance(node, yaml.SequenceNode):
+        first_used: dict[str, int] = {}  # the items of one list each have their own id
         for i, item in enumerate(node.value):
+            item_id = _id_of(item)
+            if item_id is not None and item_id.value in first_used:
+                problems.append(
+                    Problem(
+                        name,
+                        item_id.start_mark.line + 1,
+                        f"entry '{item_id.value}', field 'id'",
+                        f"duplicate id (first used at line {first_used[item_id.value]}) — give each entry its own id",
+                    )
+                )
+            elif item_id is not None:
+                first_used[item_id.value] = item_id.start_mark.line + 1
             _index_lines(item, path + (i,), lines, problems, name)
+
+
+def _id_of(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The `id` value of a mapping node, if it has one."""
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+    return None

@@ -62,7 +62,6 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
     problems: list[Problem] = []
     if not isinstance(data, list):
         raise RegistryError([Problem(name, 1, "glossary", "expected a list of terms, each starting with '- id:'")])
-    seen: dict[str, int] = {}
     for i, item in enumerate(data):
         line = lines.get((i,), 1)
         where = f"term '{item.get('id', f'#{i + 1}')}'" if isinstance(item, dict) else f"term #{i + 1}"
@@ -80,18 +79,6 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
                     f"unknown field — expected one of: {', '.join(sorted(FIELDS))}",
                 )
             )
-        term_id = item.get("id")
-        if isinstance(term_id, str) and term_id in seen:
-            problems.append(
-                Problem(
-                    name,
-                    lines.get((i, "id"), line),
-                    f"{where}, field 'id'",
-                    f"duplicate id (first used at line {seen[term_id]}) — give each term its own id",
-                )
-            )
-        elif isinstance(term_id, str):
-            seen[term_id] = lines.get((i, "id"), line)
         problems += _source_problems(item, i, where, lines, line, name)
         see = item.get("see")
         if isinstance(see, str) and not (docs_dir / see.partition("#")[0]).is_file():
