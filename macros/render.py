@@ -49,8 +49,9 @@ KIND_SINGULAR = {
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
 LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
 EVENT_PHRASES = {
-    "succeeded": "replaced by a successor",
+    "succeeded": "a successor launched",
     "ended": "ended",
+    "period-ended": "the period in its title ended",
     "dissolved": "dissolved",
     "left-office": "left office",
     "followed-up": "followed by a further publication",

@@ -32,7 +32,7 @@ DESCRIPTION_LENGTH = (60, 300)
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
 PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
 # Status events after which an entry must be written about in the past tense.
-ENDED = {"succeeded", "ended", "dissolved", "left-office"}
+ENDED = {"succeeded", "ended", "period-ended", "dissolved", "left-office"}
 # The anchor of each link in a page's HTML (an entry's id, when the link leads to the resource index).
 _LINKED_ANCHOR = re.compile(r'#([^"#\s]+)"')
 PRESENT_TENSE = re.compile(r"\b(is|are|remains?|continues?|runs|leads|serves|coordinates|connects|still has)\b", re.I)

@@ -118,7 +118,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
         ),
         (
             "    status:\n      - {event: closed, date: '2024', note: x, source: y}\n",
-            "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up",
+            "got 'closed' — expected one of: succeeded, ended, period-ended, dissolved, left-office, followed-up",
         ),
         ("    status:\n      - {event: ended, note: x, source: y}\n", "missing required field — add 'date:'"),
         (
