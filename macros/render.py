@@ -80,6 +80,12 @@ def _relative(path: str, folder: str) -> str:
     return posixpath.relpath(path, folder)
 
 
+def cell_label(column: str) -> str:
+    """A table cell's column heading, for the start of the cell: shown only where the table is
+    laid out one row per block (a phone; `stacked-table` in extra.css), where no heading is above it."""
+    return f'<span class="cell-label">{escape(column)}: </span>'
+
+
 def title_link(text: str, target: str, from_page: str) -> str:
     """A link whose text is the title of the page or section it leads to, marked as such: like a
     heading, a title is not prose, and `make check` leaves it out of a sentence's length."""

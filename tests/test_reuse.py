@@ -55,8 +55,14 @@ def test_the_downloads_page_lists_every_file_with_size_and_date(built_site):
     ]
     assert sorted(rows) == sorted(expected)
     for href, row in rows.items():
-        size, built = [td.get_text(strip=True) for td in row.find_all("td")[1:3]]
-        assert re.fullmatch(r"\d+(\.\d)? (kB|MB)", size) and dt.datetime.strptime(built, "%d %B %Y"), (href, size, built)
+        (size_label, size), (built_label, built) = (td.get_text(" ", strip=True).split(": ", 1) for td in row.find_all("td")[1:3])
+        assert (size_label, built_label) == ("Size", "Built"), href  # what a phone shows before each, as no heading is above
+        assert re.fullmatch(r"\d+(\.\d)? (kB|MB)", size) and re.fullmatch(r"[1-9]\d? [A-Z][a-z]+ \d{4}", built), (
+            href,
+            size,
+            built,
+        )
+        assert dt.datetime.strptime(built, "%d %B %Y"), (href, built)
         assert (built_site / "downloads" / href).is_file(), href
 
 
