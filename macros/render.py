@@ -225,10 +225,15 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
             ]
             lines.append(
                 f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
-                f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}."
+                f"{escape(_sentence(commit.summary))} Pages: {', '.join(touched) or 'none'}."
             )
         lines.append("")
     return "\n".join(lines + ["</div>", ""])
+
+
+def _sentence(text: str) -> str:
+    """`text` ending as a sentence does, so that what follows it does not run on from it."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def topic_cards(registry: Registry, kind: str, from_page: str) -> str:
