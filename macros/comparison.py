@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .data_files import Problem, RegistryError, parse, read
 from .registry import Registry
-from .render import escape, link, reference
+from .render import cell_label, escape, link, reference
 from .topic_page import OUTSIDE_SOURCES, known_sources
 
 COMPARISON_PATH = "comparison.yml"  # relative to the docs folder
@@ -101,9 +101,9 @@ def render(rows: list[Row], registry: Registry, from_page: str) -> str:
     """The comparison as a Markdown table: one row per question, one column per side."""
     table = ["| Question | " + " | ".join(SIDES.values()) + " |", "|---|---|---|---|"]
     for row in rows:
-        cells = [_cell(row.cells.get(side), registry, from_page) for side in SIDES]
+        cells = [cell_label(label) + _cell(row.cells.get(side), registry, from_page) for side, label in SIDES.items()]
         table.append(f"| **{escape(row.question)}** | " + " | ".join(cells) + " |")
-    return "\n".join(['<div class="comparison" markdown>', "", *table, "", "</div>", ""])
+    return "\n".join(['<div class="comparison stacked-table" markdown>', "", *table, "", "</div>", ""])
 
 
 def _cell(cell: Cell | None, registry: Registry, from_page: str) -> str:

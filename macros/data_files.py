@@ -1,6 +1,7 @@
 """Read the project's data files (the registry, the glossary, the comparison, the roles) the one
 safe way: regular UTF-8 files of bounded size, without control characters, YAML anchors or
-aliases, or template syntax, parsed once with libyaml into data and the line of every value.
+aliases, or template syntax, parsed once with libyaml into data and the line of every value;
+a key twice in one mapping, or an id twice in one list, is refused.
 Every problem is reported as `file:line: where: what is wrong — how to fix it`.
 """
 
@@ -74,16 +75,22 @@ def read(path: Path, name: str) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise refuse(1, f"cannot be read ({error.strerror}) — check the path") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise refuse(line, f"byte 0x{data[error.start]:02x} is not UTF-8 — save the file as UTF-8") from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = decode(data, name).removeprefix("\ufeff").replace("\r\n", "\n")
     if control := _CONTROL.search(text):
         line = text.count("\n", 0, control.start()) + 1
         raise refuse(line, f"holds the control character U+{ord(control.group()):04X} — delete it (retype the line)")
     return text
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of the file called `name` whose bytes are `data`, or RegistryError naming the
+    line of its first byte that is not UTF-8 (the one message for every file `make check` reads)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problem = Problem(name, line, "file", f"byte 0x{data[error.start]:02x} is not UTF-8 — save the file as UTF-8")
+        raise RegistryError([problem]) from None
 
 
 def parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
@@ -138,8 +145,8 @@ def _anchor_or_alias(text: str, name: str) -> Problem | None:
 
 
 def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name: str) -> None:
-    """Record the line of every node; report keys that appear twice in one mapping, and
-    template syntax in any text."""
+    """Record the line of every node; report keys that appear twice in one mapping, ids that
+    appear twice in one list, and template syntax in any text."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and any(mark in node.value for mark in TEMPLATE_SYNTAX):
         mark = next(m for m in TEMPLATE_SYNTAX if m in node.value)
@@ -167,5 +174,25 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, problems: list, name
             _index_lines(value, path + (key.value,), lines, problems, name)
             lines[path + (key.value,)] = line
     elif isinstance(node, yaml.SequenceNode):
+        first_used: dict[str, int] = {}  # the items of one list each have their own id
         for i, item in enumerate(node.value):
+            item_id = _id_of(item)
+            if item_id is not None and item_id.value in first_used:
+                problems.append(
+                    Problem(
+                        name,
+                        item_id.start_mark.line + 1,
+                        f"entry '{item_id.value}', field 'id'",
+                        f"duplicate id (first used at line {first_used[item_id.value]}) — give each entry its own id",
+                    )
+                )
+            elif item_id is not None:
+                first_used[item_id.value] = item_id.start_mark.line + 1
             _index_lines(item, path + (i,), lines, problems, name)
+
+
+def _id_of(node: yaml.Node) -> yaml.ScalarNode | None:
+    """The `id` value of a mapping node, if it has one."""
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+    return None

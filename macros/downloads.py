@@ -7,7 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from .artifacts import ARTIFACTS
-from .render import escape
+from .render import cell_label, escape, format_date
+
+COLUMNS = ("Download", "Size", "Built", "What it is")
 
 
 def human_size(size: int) -> str:
@@ -19,7 +21,7 @@ def downloads_table(directory: str | Path | None, published_downloads: str, page
     """A Markdown table of the files in `directory`, or where to get them when there are none.
     `page_titles` names the page of each single-page PDF by its file name without '.pdf'."""
     folder = Path(directory or ".")
-    rows = ["| Download | Size | Built | What it is |", "|---|---|---|---|"]
+    rows = ["| " + " | ".join(COLUMNS) + " |", "|---|---|---|---|"]
     # The files by name, then the single pages' PDFs.
     for artifact in sorted(ARTIFACTS, key=lambda a: (a.per_page, a.file)) if directory else ():
         if artifact.per_page:
@@ -34,13 +36,13 @@ def downloads_table(directory: str | Path | None, published_downloads: str, page
             f"The files are built with `make build`. Get the current ones from the published site: "
             f'<a href="{address}">{address}</a>.\n'
         )
-    return "\n".join(rows) + "\n"
+    return "\n".join(['<div class="stacked-table" markdown>', "", *rows, "", "</div>", ""])
 
 
 def _row(path: Path, name: str, title: str, what: str) -> str:
     stat = path.stat()
-    built = dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).strftime("%d %B %Y")
+    built = format_date(dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).date().isoformat())
+    size, when = cell_label(COLUMNS[1]) + human_size(stat.st_size), cell_label(COLUMNS[2]) + built
     return (
-        f'| <a href="{escape(name)}" download>{escape(title)}</a> (<code>{escape(path.name)}</code>) | '
-        f"{human_size(stat.st_size)} | {built} | {what} |"
+        f'| <a href="{escape(name)}" download>{escape(title)}</a> (<code>{escape(path.name)}</code>) | {size} | {when} | {what} |'
     )

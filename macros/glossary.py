@@ -62,7 +62,6 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
     problems: list[Problem] = []
     if not isinstance(data, list):
         raise RegistryError([Problem(name, 1, "glossary", "expected a list of terms, each starting with '- id:'")])
-    seen: dict[str, int] = {}
     for i, item in enumerate(data):
         line = lines.get((i,), 1)
         shown = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
@@ -82,17 +81,6 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
                 )
             )
         term_id = item.get("id")
-        if isinstance(term_id, str) and term_id in seen:
-            problems.append(
-                Problem(
-                    name,
-                    lines.get((i, "id"), line),
-                    f"{where}, field 'id'",
-                    f"duplicate id (first used at line {seen[term_id]}) — give each term its own id",
-                )
-            )
-        elif isinstance(term_id, str):
-            seen[term_id] = lines.get((i, "id"), line)
         if "id" in item and not (isinstance(term_id, str) and ANCHOR.fullmatch(term_id)):
             problems.append(
                 Problem(name, lines.get((i, "id"), line), f"{where}, field 'id'", "expected lower-case words joined by hyphens")

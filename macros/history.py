@@ -49,8 +49,22 @@ def by_month(history: list[Commit]) -> list[tuple[str, list[Commit]]]:
     return groups
 
 
-def atom_feed(history: list[Commit], title: str, site_url: str, feed_name: str, limit: int = 50) -> str:
-    """The newest `limit` changes as an Atom feed published at `site_url` + `feed_name`."""
+def touched(commit: Commit, page_for: dict[str, tuple[str, str]]) -> list[tuple[str | None, str]]:
+    """What a change touched, once each, for the Changes page and the feed: (the page, its title)
+    for a file a page shows (`page_for`, keyed by path under docs/), else (None, the file's path)."""
+    found: list[tuple[str | None, str]] = []
+    for file in commit.files:
+        item = page_for.get(file.removeprefix(DOCS), (None, file))
+        if item not in found:
+            found.append(item)
+    return found
+
+
+def atom_feed(
+    history: list[Commit], title: str, site_url: str, feed_name: str, page_for: dict[str, tuple[str, str]], limit: int = 50
+) -> str:
+    """The newest `limit` changes as an Atom feed published at `site_url` + `feed_name`, each
+    naming what it touched as the Changes page does (`page_for`: see `touched`)."""
     host = urlparse(site_url).hostname or "localhost"
     changes = site_url + "changes/"  # the Changes page
     updated = history[0].when.isoformat() if history else dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -65,14 +79,14 @@ def atom_feed(history: list[Commit], title: str, site_url: str, feed_name: str, 
         f"  <author><name>Contributors to the {xml_escape(title)}</name></author>",
     ]
     for commit in history[:limit]:
-        pages = ", ".join(f.removeprefix(DOCS) for f in commit.files) or "no page"
+        pages = ", ".join(name for _, name in touched(commit, page_for)) or "none"
         lines += [
             "  <entry>",
             f"    <title>{xml_escape(commit.summary)}</title>",
             f"    <id>tag:{host},{commit.when:%Y-%m-%d}:{commit.sha}</id>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(changes)}#change-{commit.sha[:10]}"/>',
             f"    <updated>{commit.when.isoformat()}</updated>",
-            f"    <summary>{xml_escape('Files changed: ' + pages)}</summary>",
+            f"    <summary>{xml_escape(f'Pages: {pages}.')}</summary>",
             "  </entry>",
         ]
     return "\n".join(lines + ["</feed>", ""])

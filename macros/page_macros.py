@@ -83,18 +83,15 @@ DATA_PAGES = {
 }
 
 
-def pages_of(sources: Sources) -> dict[str, tuple[str, str]]:
-    """Each file under docs/ that a page shows -> (that page, its title), for the Changes page."""
+def pages_of(docs_dir: Path) -> dict[str, tuple[str, str]]:
+    """Each file under `docs_dir` that a page shows -> (that page, its title), for the Changes
+    page and its feed: a page shows itself, a data file is shown by its page (DATA_PAGES)."""
     found = {}
-    for page in sorted(sources.docs_dir.rglob("*.md")):
-        relative = page.relative_to(sources.docs_dir).as_posix()
+    for page in sorted(docs_dir.rglob("*.md")):
+        relative = page.relative_to(docs_dir).as_posix()
         if relative.startswith("includes/"):  # snippets, not pages
             continue
-        heading = next(
-            (text_line[2:].strip() for text_line in page.read_text(encoding="utf-8").splitlines() if text_line.startswith("# ")),
-            relative,
-        )
-        found[relative] = (relative, heading)
+        found[relative] = (relative, pages.title(page.read_text(encoding="utf-8")) or relative)
     for data, shown_on in DATA_PAGES.items():
         if shown_on in found:
             found[data] = found[shown_on]
@@ -201,8 +198,8 @@ class PageMacros:
 
     @functools.cached_property
     def titled_pages(self) -> dict[str, tuple[str, str]]:
-        """pages_of(sources), read from disk once per build."""
-        return pages_of(self.sources)
+        """pages_of(docs), read from disk once per build."""
+        return pages_of(self.sources.docs_dir)
 
     def downloads(self) -> str:
         """The PDF and offline bundle with size and date (links to the published site offline)."""
@@ -255,14 +252,17 @@ class PageMacros:
         stops = self.role_stops.get(role.id, [])
         topics = len({s.topic for s in stops})
         return (
-            f"This path is for {render.escape(role.who[0].lower() + role.who[1:])} "
+            f"This path is for {render.escape(_lower_first(role.who))} "
             f"It picks out {len(stops)} sections from {topics} theme and next-step pages. A line on each "
             "says why it matters to you. The choice is the editors'; what participants said keeps the report's weight."
         )
 
     def reading_path_list(self) -> str:
-        """Every role, with a link to its path."""
-        lines = (f"- {render.link(r.title, r.page, self.page())}: {render.escape(r.who)}" for r in self.sources.roles)
+        """Every role's path, by its page's title, and whom it is for."""
+        lines = (
+            f"- {render.title_link(self.titled_pages[r.page][1], r.page, self.page())}, for {render.escape(_lower_first(r.who))}"
+            for r in self.sources.roles
+        )
         return "\n".join(lines) + "\n"
 
     def relationship_map(self) -> str:
@@ -283,3 +283,8 @@ class PageMacros:
         """Every change to the site's pages, month by month, from one git call."""
         groups = history.by_month(history.commits(self.sources.docs_dir.parent))
         return render.changes(groups, self.titled_pages, self.page())
+
+
+def _lower_first(text: str) -> str:
+    """`text` with its first letter in lower case, to follow 'for' ('Police leaders…' -> 'police leaders…')."""
+    return text[:1].lower() + text[1:]

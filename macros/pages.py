@@ -8,16 +8,20 @@ here; the templates get the slug as page data (`page.meta.slug`).
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import yaml
 
 # MkDocs's own rule (mkdocs.utils.meta): '---' or '...' closes the block.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A page's title line, turned into HTML as MkDocs turns it (attr_list: a trailing `{ #id }` is no text).
+_TITLE_MARKDOWN = markdown.Markdown(extensions=["attr_list"])
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ def split(text: str) -> Source:
 # What a page's front matter may hold. Templates print some of it as it is (Material writes the
 # description into a <meta> tag and the title into the header unescaped), so a value of any other
 # type or form stops make check and both engines' builds alike.
-FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "title", "hide", "search", "sources", "roles", "pdf"}
+# No `title`: a page's title is its '# ' heading, the one place every list of pages takes it from (`title`).
+FRONT_MATTER_KEYS = {"description", "render_macros", "edit_source", "hide", "search", "sources", "roles", "pdf"}
 HIDE = {"navigation", "toc", "footer", "path", "feedback", "tags"}
 DESCRIPTION_LENGTH = (60, 300)
 SAFE_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*")
@@ -83,8 +88,6 @@ def front_matter_problems(source: Source, name: str, root: Path) -> list[str]:
         problems.append(f"{at('description')}: description has {len(description.strip())} characters — write {low} to {high}")
     elif re.search(r'["<>]', description):
         problems.append(f'{at("description")}: description contains ", < or > — use typographic quotes (“ ”) and plain text')
-    if "title" in meta and (not isinstance(meta["title"], str) or re.search(r"[<>]|&[#\w]+;", meta["title"])):
-        problems.append(f"{at('title')}: title must be plain text — write it without markup, entities or a list")
     for key in ("render_macros", "pdf"):
         if key in meta and not isinstance(meta[key], bool):
             problems.append(f"{at(key)}: {key} is {meta[key]!r} — write true or false")
@@ -125,6 +128,18 @@ def body_line(text: str) -> int:
     match = _FRONT_MATTER.match(text)
     rest = text[match.end() :] if match else text
     return text.count("\n", 0, len(text) - len(rest.lstrip("\n"))) + 1
+
+
+def title(text: str) -> str | None:
+    """The title of the page whose file holds `text`: its H1 as MkDocs sees it, that is the text
+    of the heading that opens the page's body (MkDocs looks no further), its Markdown rendered;
+    None when the body does not open with a '# ' heading. Every title the site shows for a page
+    (downloads, changes, reading paths, related blocks, cards, the map) comes from here."""
+    first_line = text.split("\n", body_line(text) - 1)[-1].split("\n", 1)[0]
+    if not first_line.startswith("# "):
+        return None
+    rendered = _TITLE_MARKDOWN.reset().convert(first_line)
+    return html.unescape(re.sub(r"<[^>]*>", "", rendered)).strip() or None
 
 
 def nav_pages(nav: list) -> list[str]:

@@ -5,7 +5,7 @@ page (docs/practices/sortable-table.js) lets readers sort it; without it, it is 
 from __future__ import annotations
 
 from .registry import Registry
-from .render import INDEX_PAGE, display_name, escape, full_description, link, marked
+from .render import INDEX_PAGE, cell_label, display_name, escape, full_description, link, marked
 
 KINDS = ("programme", "platform", "practice")
 SCRIPT = "sortable-table.js"  # beside the page, so the same address works online and offline
@@ -23,14 +23,14 @@ def practice_table(registry: Registry, from_page: str) -> str:
             else escape(registry.part_label(p))
             for p in entry.named_in
         )
-        page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "None confirmed"
+        page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "No official page confirmed"
         cells = [
             link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)),
             escape(entry.country),
             marked(entry, entry.owner),
             marked(entry, full_description(entry)),
             parts,
-            page,
         ]
-        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    return "\n".join(['<div class="sortable" markdown>', "", *rows, "", "</div>", ""])
+        labelled = [cells[0]] + [cell_label(heading) + cell for heading, cell in zip(HEADINGS[1:], cells[1:], strict=False)]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in [*labelled, page]) + " |")
+    return "\n".join(['<div class="sortable stacked-table" markdown>', "", *rows, "", "</div>", ""])

@@ -27,8 +27,9 @@ ROLES_PATH = "roles.yml"  # relative to the docs folder
 
 @dataclass(frozen=True)
 class Role:
+    """A kind of reader, the page of its path (whose heading is the path's title) and who it is for."""
+
     id: str
-    title: str
     page: str
     who: str
 
@@ -51,8 +52,8 @@ def load_roles(path: Path, docs_dir: Path, name: str) -> list[Role]:
     problems: list[Problem] = []
     for i, role in enumerate(data):
         line = lines.get((i,), 1)
-        if not isinstance(role, dict) or set(role) != {"id", "title", "page", "who"}:
-            problems.append(Problem(name, line, f"role #{i + 1}", "needs exactly: id, title, page, who"))
+        if not isinstance(role, dict) or set(role) != {"id", "page", "who"}:
+            problems.append(Problem(name, line, f"role #{i + 1}", "needs exactly: id, page, who"))
         elif not (docs_dir / role["page"]).is_file():
             problems.append(
                 Problem(

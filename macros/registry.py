@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import urls
+from . import pages, urls
 from .data_files import Problem, RegistryError, parse, read
 
 SCHEMA_NAME = "registry.schema.json"  # the JSON Schema, beside the registry
@@ -47,7 +47,7 @@ EXPECTED = {
 
 @dataclass(frozen=True)
 class Topic:
-    """A key theme or a next step of the report; each has a page."""
+    """A key theme or a next step of the report; each has a page, whose heading is its title."""
 
     id: str
     kind: str
@@ -213,21 +213,24 @@ def _add_once(items: list[str], item: str) -> None:
 
 def load(
     path: str | Path,
-    docs_dir: str | Path | None = None,
+    docs_dir: str | Path,
     name: str | None = None,
     schema: Path | None = None,
     cache: Path | None = None,
 ) -> Registry:
     """Read, validate and index the registry at `path`; raise RegistryError on any problem.
 
-    `docs_dir`, when given, is where each topic's page must exist. `name` is how the file is
-    called in messages (defaults to `path`). `schema` is the JSON Schema (default: the one beside
-    the registry); `cache`, the folder that remembers registries found valid (none: no cache).
+    `docs_dir` is where each topic's page must exist; the page's heading is the topic's title.
+    `name` is how the file is called in messages (defaults to `path`). `schema` is the JSON
+    Schema (default: the one beside the registry); `cache`, the folder that remembers registries
+    found valid (none: no cache).
     """
-    path = Path(path)
+    path, docs_dir = Path(path), Path(docs_dir)
     name = name or str(path)
     data, lines = parse(read(path, name), name)
     problems = validate(data, lines, name, docs_dir, schema or path.with_name(SCHEMA_NAME), cache)
+    if not problems and isinstance(data, dict):
+        titles, problems = _titles(data, lines, name, docs_dir)
     if problems:
         raise RegistryError(problems)
     if not isinstance(data, dict):  # the schema asks for a mapping: reached only if it stops doing so
@@ -236,13 +239,33 @@ def load(
         workshop=Workshop(**{**data["workshop"], "report": Report(**data["workshop"]["report"])})
         if "report" in data["workshop"]
         else Workshop(**data["workshop"]),
-        topics={t["id"]: _topic(t) for t in data["topics"]},
+        topics={t["id"]: _topic(t, titles[t["id"]]) for t in data["topics"]},
         entries={e["id"]: _entry(e) for e in data["entries"]},
     )
 
 
+def _titles(data: dict, lines: dict[tuple, int], name: str, docs_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Each topic's title, its page's heading (pages.title), and the topics whose page has none."""
+    titles, problems = {}, []
+    for i, topic in enumerate(data["topics"]):
+        page = docs_dir / topic["page"]
+        title = pages.title(read(page, f"docs/{topic['page']}"))
+        if title is None:
+            problems.append(
+                Problem(
+                    name,
+                    lines.get(("topics", i, "page"), 1),
+                    f"entry '{topic['id']}', field 'page'",
+                    f"docs/{topic['page']} does not start with its '# ' heading, the topic's title — "
+                    "put the heading first after the front matter",
+                )
+            )
+        titles[topic["id"]] = title or ""
+    return titles, problems
+
+
 def validate(
-    data: object, lines: dict[tuple, int], name: str, docs_dir: str | Path | None, schema: Path, cache: Path | None
+    data: object, lines: dict[tuple, int], name: str, docs_dir: str | Path, schema: Path, cache: Path | None
 ) -> list[Problem]:
     """Every problem of the registry: schema first, then ids and cross-references."""
     problems = schema_problems(data, lines, name, schema, cache)
@@ -297,7 +320,7 @@ def validate(
                 )
             )
         page = record.get("page")
-        if section == "topics" and docs_dir is not None and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
+        if section == "topics" and isinstance(page, str) and not (Path(docs_dir) / page).is_file():
             problems.append(
                 Problem(
                     name,
@@ -437,12 +460,12 @@ def _type_name(value: str | list[str]) -> str:
     return " or ".join(names.get(v, v) for v in values)
 
 
-def _topic(data: dict) -> Topic:
+def _topic(data: dict, title: str) -> Topic:
     return Topic(
         id=data["id"],
         kind=data["kind"],
         number=data["number"],
-        title=data["title"],
+        title=title,
         summary=data["summary"],
         page=data["page"],
         related=tuple(data.get("related", ())),

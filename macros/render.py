@@ -15,6 +15,7 @@ import functools
 import posixpath
 import re
 
+from . import history
 from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
@@ -50,8 +51,9 @@ KIND_SINGULAR = {
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
 LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
 EVENT_PHRASES = {
-    "succeeded": "replaced by a successor",
+    "succeeded": "a successor launched",
     "ended": "ended",
+    "period-ended": "the period in its title ended",
     "dissolved": "dissolved",
     "left-office": "left office",
     "followed-up": "followed by a further publication",
@@ -91,6 +93,12 @@ def link(text: str, target: str, from_page: str, markup: str | None = None) -> s
 def _relative(path: str, folder: str) -> str:
     """`path` relative to `folder` (a page links the same few pages many times over)."""
     return posixpath.relpath(path, folder)
+
+
+def cell_label(column: str) -> str:
+    """A table cell's column heading, for the start of the cell: shown only where the table is
+    laid out one row per block (a phone; `stacked-table` in extra.css), where no heading is above it."""
+    return f'<span class="cell-label">{escape(column)}: </span>'
 
 
 def title_link(text: str, target: str, from_page: str) -> str:
@@ -226,18 +234,21 @@ def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str
     for month, commits in groups:
         lines += [f"## {month}", ""]
         for commit in commits:
-            touched = []
-            for file in commit.files:
-                page, title = page_for.get(file.removeprefix("docs/"), (None, file))
-                item = link(title, page, from_page) if page else f"<code>{escape(file)}</code>"
-                if item not in touched:
-                    touched.append(item)
+            touched = [
+                link(name, page, from_page) if page else f"<code>{escape(name)}</code>"
+                for page, name in history.touched(commit, page_for)
+            ]
             lines.append(
                 f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
-                f"{escape(commit.summary)} Pages: {', '.join(touched) or 'none'}."
+                f"{escape(_sentence(commit.summary))} Pages: {', '.join(touched) or 'none'}."
             )
         lines.append("")
     return "\n".join(lines + ["</div>", ""])
+
+
+def _sentence(text: str) -> str:
+    """`text` ending as a sentence does, so that what follows it does not run on from it."""
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def topic_cards(registry: Registry, kind: str, from_page: str) -> str:

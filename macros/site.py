@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .data_files import RegistryError, decode
 from .pages import nav_pages
 from .registry import REGISTRY_PATH, SCHEMA_NAME
 
@@ -79,7 +80,11 @@ class Site:
 
 def settings_of(config_file: Path) -> dict:
     """The configuration as data, with the file it INHERITs merged under it (as MkDocs merges)."""
-    data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    try:
+        text = decode(config_file.read_bytes(), config_file.name)
+    except RegistryError as error:
+        raise SiteConfigError(str(error)) from None
+    data = yaml.safe_load(text) or {}
     parent = data.pop("INHERIT", None)
     return _merged(settings_of(config_file.parent / parent), data) if parent else data
 

@@ -89,7 +89,7 @@ def provenance(registry: Registry, parts: list[str], topic: Topic, from_page: st
     if in_report:
         said.append("From the report: " + _and(in_report) + ".")
     if outside:
-        said.append(("Also from " if in_report else "Not from the report: from ") + _and(outside) + ".")
+        said.append(("Also: " if in_report else "Not from the report: ") + "; ".join(outside) + ".")
     return " ".join(said) + "\n{ .provenance }"
 
 

@@ -195,6 +195,9 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
             text = (docs / topic["page"]).read_text(encoding="utf-8")
             text = _rename_refs(text, rename)
             text = text.replace("](../", "](../../../")
+            title_line = pages.body_line(text) - 1  # the page's '# ' heading, its title (make check holds it there)
+            lines = text.split("\n")
+            text = "\n".join([*lines[:title_line], f"{lines[title_line]} (set {n})", *lines[title_line + 1 :]])
             (docs / page).parent.mkdir(parents=True, exist_ok=True)
             (docs / page).write_text(text, encoding="utf-8")
             topics.append(
@@ -202,7 +205,6 @@ def scaled_project(dest: Path, factor: int) -> tuple[Path, int, int]:
                     **topic,
                     "id": rename[topic["id"]],
                     "page": page,
-                    "title": f"{topic['title']} (set {n})",
                     "related": [rename[r] for r in topic.get("related", [])],
                 }
             )

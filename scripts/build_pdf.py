@@ -33,6 +33,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from macros import pages, sanitise, site
 from macros.artifacts import artifact
+from macros.render import format_date
 from scripts import site_config
 from scripts.build_bundle import offline_from_command_line
 
@@ -135,7 +136,7 @@ def render(offline: Path, config, out: Path, chosen: list[str] | None = None) ->
     html = template.render(
         config=config,
         pages=prepared,
-        built=dt.datetime.now(dt.timezone.utc).strftime("%d %B %Y"),
+        built=format_date(dt.datetime.now(dt.timezone.utc).date().isoformat()),
         version=version(),
         css=(templates / "print.css").read_text(encoding="utf-8"),
         single=len(chosen) == 1,

@@ -21,7 +21,7 @@ import yaml
 from bs4 import NavigableString, Tag
 
 from macros import glossary, history, macro_calls, pages, published_files, site, topic_page
-from macros.data_files import RegistryError
+from macros.data_files import RegistryError, decode
 from macros.page_macros import Sources, load_sources
 from macros.registry import REGISTRY_PATH, Entry, Registry, cache_folder, load
 from scripts import html_policy, page_links, page_text, paraphrase, readability, source_lines
@@ -29,7 +29,7 @@ from scripts import html_policy, page_links, page_text, paraphrase, readability,
 # A page's file name becomes its address, its PDF's name and its citation key: plain characters only.
 PAGE_NAME = re.compile(r"[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*\.md")
 # Status events after which an entry must be written about in the past tense.
-ENDED = {"succeeded", "ended", "dissolved", "left-office"}
+ENDED = {"succeeded", "ended", "period-ended", "dissolved", "left-office"}
 # The anchor of each link in a page's HTML (an entry's id, when the link leads to the resource index).
 _LINKED_ANCHOR = re.compile(r'#([^"#\s]+)"')
 PRESENT_TENSE = re.compile(r"\b(is|are|remains?|continues?|runs|leads|serves|coordinates|connects|still has)\b", re.I)
@@ -73,14 +73,20 @@ def check_page(path: Path, name: str, topic_page_of: Registry | None = None, rol
                     f"{name}:{n}: '{{#' opens a Jinja comment on a page with macros — move the heading id to a page "
                     "without macros or write it with attr_list spacing '{ #id }'"
                 )
-    title_lines = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
-    for n, line in title_lines:  # (a title in the front matter: pages.front_matter_problems)
+    headings = [(n, line) for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
+    for n, line in headings:
         if re.search(r"[<>]|&[#\w]+;", line):
             problems.append(f"{name}:{n}: a page title holds markup or an HTML entity — write it as plain text")
-    headings = [n for n, line in enumerate(body, start=body_line) if line.startswith("# ")]
+        elif "{{" in line or "{%" in line:
+            problems.append(f"{name}:{n}: a page title holds a macro — write it as plain text")
     if len(headings) != 1:
-        where = headings[1] if len(headings) > 1 else body_line
+        where = headings[1][0] if len(headings) > 1 else body_line
         problems.append(f"{name}:{where}: the page has {len(headings)} top-level headings — give it exactly one '# Title'")
+    elif headings[0][0] != body_line:
+        problems.append(
+            f"{name}:{headings[0][0]}: the page's '# ' heading is not its first line after the front matter — "
+            "move it up: MkDocs takes a page's title from there, and so does every list of pages"
+        )
     if topic_page_of is not None:
         problems += _topic_page_problems(name, text, body, body_line, meta, lines, topic_page_of)
         problems += _role_problems(name, text, body, meta, lines, roles)
@@ -366,8 +372,28 @@ def check_citation(root: Path) -> list[str]:
     return problems
 
 
+def not_utf8(docs: Path) -> list[str]:
+    """`file:line: … — save the file as UTF-8` for each file that `make check` reads and that is not
+    UTF-8 (the pages, data files and schema under `docs`, the snippets, CITATION.cff and the report
+    comparison's files; mkdocs.yml is read first of all, by macros/site.py)."""
+    root = project().root
+    files = {p for p in docs.rglob("*") if p.suffix in {".md", ".yml", ".json"} and p.is_file() and not p.is_symlink()}
+    files |= {*_snippets(docs), root / "CITATION.cff", root / paraphrase.ALLOWLIST, root / paraphrase.FINGERPRINT}
+    problems = []
+    for file in sorted(files):
+        try:
+            decode(file.read_bytes(), display(file))
+        except RegistryError as error:
+            problems += [str(p) for p in error.problems]
+        except OSError:
+            continue  # a file that cannot be read at all is reported where it is needed
+    return problems
+
+
 def check(docs: Path, registry_file: Path) -> tuple[list[str], list[tuple[str, readability.Figures]]]:
     """Every problem of the data files and of the pages under `docs`, and each page's figures."""
+    if unreadable := not_utf8(docs):
+        return unreadable, []  # nothing else can read these files
     sources, problems = check_sources(docs, registry_file)
     registry = sources.registry if sources else None
     roles = tuple(r.id for r in sources.roles) if sources else ()
@@ -433,10 +459,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         docs = args.docs or project().docs_dir
+        problems, figures = check(docs, args.registry or docs / REGISTRY_PATH)
     except site.SiteConfigError as error:
         print(f"{error}\nmake check: 1 problem(s)")
         return 1
-    problems, figures = check(docs, args.registry or docs / REGISTRY_PATH)
     if figures and not args.quiet:
         print(
             f"Readability (target: ease {readability.MIN_EASE:.0f} or more, sentences of {readability.MAX_WORDS} words at most):"

@@ -1,7 +1,7 @@
 """Check the links of a built site with LinkChecker.
 
-  python -m scripts.linkcheck internal site   every page, asset and anchor of the site itself
-  python -m scripts.linkcheck external site   every external address (see scripts/external_links.py)
+  python -m scripts.check_links internal site   every page, asset and anchor of the site itself
+  python -m scripts.check_links external site   every external address (see scripts/external_links.py)
 
 The site is served on 127.0.0.1 and checked over HTTP, because LinkChecker mishandles
 directory URLs and anchors on file://. Same-page anchors (`href="#x"`), which LinkChecker

@@ -108,10 +108,11 @@ def check(urls: list[str], config: Path = CONFIG, attempts: int = ATTEMPTS) -> d
     return results
 
 
-def registry_urls(registry_file: Path, schema: Path | None = None) -> dict[str, list[str]]:
-    """Address -> ids of the registry entries that give it (`schema`: default, the one beside it)."""
+def registry_urls(registry_file: Path, docs_dir: Path, schema: Path | None = None) -> dict[str, list[str]]:
+    """Address -> ids of the registry entries that give it (`docs_dir`: the folder of its topics'
+    pages; `schema`: default, the one beside it)."""
     entries: dict[str, list[str]] = defaultdict(list)
-    for entry in load(registry_file, schema=schema).entries.values():
+    for entry in load(registry_file, docs_dir, schema=schema).entries.values():
         if entry.url:
             entries[entry.url].append(entry.id)
     return entries
@@ -158,7 +159,8 @@ def report(results: list[Result]) -> str:
 
 def main(site: Path, out: Path | None = None) -> int:
     """Check, print the report (and write it to `out`), return the exit status."""
-    results = check_site(site, registry_urls(site_model.load().registry_file))
+    project = site_model.load()
+    results = check_site(site, registry_urls(project.registry_file, project.docs_dir))
     text = report(results)
     print(text)
     if out:

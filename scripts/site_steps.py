@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from macros import exports, history, published_files, render
 from macros.artifacts import artifact
 from macros.data_files import parse, read
+from macros.page_macros import pages_of
 from macros.registry import REGISTRY_PATH, load
 from macros.sandbox import MACRO_SYNTAX
 from scripts import check, csp
@@ -73,7 +74,7 @@ def source_left_in(site: Path) -> list[str]:
 def write_json(docs: Path, out: Path) -> None:
     """The registry's data as JSON, into `out`."""
     name = f"docs/{REGISTRY_PATH}"
-    load(docs / REGISTRY_PATH, name=name)  # stops with every problem if the file is wrong
+    load(docs / REGISTRY_PATH, docs, name=name)  # stops with every problem if the file is wrong
     data, _ = parse(read(docs / REGISTRY_PATH, name), name)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(exports.to_json(cast(dict, data)), encoding="utf-8")  # a mapping: load() checked it
@@ -81,7 +82,7 @@ def write_json(docs: Path, out: Path) -> None:
 
 def write_csv(docs: Path, out: Path) -> None:
     """The registry, one row per entry, as CSV, into `out`."""
-    registry = load(docs / REGISTRY_PATH, name=f"docs/{REGISTRY_PATH}")
+    registry = load(docs / REGISTRY_PATH, docs, name=f"docs/{REGISTRY_PATH}")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(exports.to_csv(registry), encoding="utf-8")
 
@@ -93,9 +94,11 @@ def write_data(docs: Path, downloads: Path) -> None:
 
 
 def write_feed(root: Path, site_name: str, site_url: str, out: Path) -> None:
-    """The Atom feed of the site's changes, from one git call over the history of docs/ in `root`."""
+    """The Atom feed of the site's changes, from one git call over the history of docs/ in `root`,
+    naming the pages each touched by their titles."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(history.atom_feed(history.commits(root), site_name, site_url, FEED), encoding="utf-8")
+    page_for = pages_of(root / history.DOCS)
+    out.write_text(history.atom_feed(history.commits(root), site_name, site_url, FEED, page_for), encoding="utf-8")
 
 
 def swap(new: Path, site_dir: Path) -> None:

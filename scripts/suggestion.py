@@ -26,7 +26,8 @@ import yaml
 
 from macros import site, urls
 from macros.data_files import Problem, RegistryError
-from macros.registry import REGISTRY_PATH, REPORT_PARTS, load
+from macros.registry import REGISTRY_PATH, REPORT_PARTS, Registry, load
+from macros.render import topic_label
 from macros.sandbox import TEMPLATE_SYNTAX
 from scripts import issue_form
 from scripts.markdown_text import escape, fenced
@@ -59,15 +60,14 @@ class Outcome:
     why: str = ""
 
 
-def topic_labels(data: dict) -> dict[str, str]:
-    """The form's box for each topic of the registry ('Key theme 1: <title>') -> its id."""
-    topics = sorted(data["topics"], key=lambda t: (t["kind"] != "theme", t["number"]))
-    return {f"{'Key theme' if t['kind'] == 'theme' else 'Next step'} {t['number']}: {t['title']}": t["id"] for t in topics}
+def topic_labels(registry: Registry) -> dict[str, str]:
+    """The form's box for each topic of the registry ('Key theme 1: <its page's title>') -> its id."""
+    return {topic_label(t): t.id for t in registry.topics_of("theme") + registry.topics_of("next-step")}
 
 
-def part_labels(data: dict) -> dict[str, str]:
+def part_labels(registry: Registry) -> dict[str, str]:
     """The form's box for each part of the report that can name an entry -> its id."""
-    return topic_labels(data) | {label: part for part, label in REPORT_PARTS.items()}
+    return topic_labels(registry) | {label: part for part, label in REPORT_PARTS.items()}
 
 
 def slug(name: str, taken: set[str]) -> str:
@@ -86,7 +86,7 @@ def slug(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def entry_from(answers: dict[str, str | list[str]], data: dict, required: set[str]) -> tuple[dict, list[tuple[str, str]]]:
+def entry_from(answers: dict[str, str | list[str]], registry: Registry, required: set[str]) -> tuple[dict, list[tuple[str, str]]]:
     """The registry entry the answers describe, and what is wrong with them, by field id;
     `required` are the ids of the questions that need an answer."""
     problems: list[tuple[str, str]] = []
@@ -103,7 +103,7 @@ def entry_from(answers: dict[str, str | list[str]], data: dict, required: set[st
         elif len(value) > MAX_CHARS:
             problems.append((key, f"has {len(value)} characters — keep it under {MAX_CHARS}"))
         text[key] = value
-    taken = {record["id"] for section in ("topics", "entries") for record in data[section]}
+    taken = set(registry.topics) | set(registry.entries)
     entry: dict[str, object] = {"id": slug(text["name"], taken)}
     for key in ("kind", "name", "description", "owner", "country"):
         entry[key] = text[key]
@@ -122,7 +122,7 @@ def entry_from(answers: dict[str, str | list[str]], data: dict, required: set[st
         entry["url_note"] = text["url_note"]
     elif not text["url"]:
         problems.append(("url", "give the official address, or say under “About the address” why there is none"))
-    parts, topics = part_labels(data), topic_labels(data)
+    parts, topics = part_labels(registry), topic_labels(registry)
     named_in = [parts[label] for label in _ticked(answers, "named_in") if label in parts]
     if not named_in:
         problems.append(("named_in", "tick at least one part of the report — the index lists only what the report names"))
@@ -218,7 +218,8 @@ def suggest(body: str, docs: Path, run_check: bool = True) -> Outcome:
     registry = docs / REGISTRY_PATH
     original = registry.read_text(encoding="utf-8")
     data = yaml.safe_load(original)
-    entry, problems = entry_from(answers, data, {q.id for q in questions if q.required})
+    current = load(registry, docs, name=f"docs/{REGISTRY_PATH}")
+    entry, problems = entry_from(answers, current, {q.id for q in questions if q.required})
     problems = list(form_problems.items()) + problems
     why = " ".join(str(answers.get("why", "")).split())
     # The loader judges the answers that passed the form's own checks, so that one round of

@@ -52,11 +52,11 @@ def copy_project(dest: Path) -> Path:
 
 FIXTURE_NAV = """nav:
   - Home: index.md
-  - About: about.md
-  - Theme A: themes/a.md
-  - Step B: next-steps/b.md
-  - Resources: resources/index.md
-  - Glossary: glossary.md
+  - about.md
+  - themes/a.md
+  - next-steps/b.md
+  - resources/index.md
+  - glossary.md
 """
 
 

@@ -39,7 +39,7 @@ def test_a_broken_page_gives_one_annotation_per_finding_on_its_file_and_line(tmp
 def test_a_broken_registry_is_annotated_where_make_check_names_it():
     output = run_check(FIXTURES / "docs", FIXTURES / "registry/bad-url.yml").stdout
     assert list(annotator.commands(output.splitlines(), ROOT)) == [
-        "::error file=tests/fixtures/registry/bad-url.yml,line=24,title=make check::entry 'model-x', field 'url': got "
+        "::error file=tests/fixtures/registry/bad-url.yml,line=22,title=make check::entry 'model-x', field 'url': got "
         "'example.org/x' — expected an absolute https:// address, or null with a url_note"
     ]
 
@@ -79,7 +79,7 @@ def test_the_command_reads_standard_input_as_ci_pipes_make_check_into_it():
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
         [sys.executable, "-m", "scripts.annotations"], input=output, capture_output=True, text=True, cwd=ROOT
     )
-    assert result.returncode == 0 and result.stdout.startswith("::error file=tests/fixtures/registry/bad-url.yml,line=24,")
+    assert result.returncode == 0 and result.stdout.startswith("::error file=tests/fixtures/registry/bad-url.yml,line=22,")
     out = io.StringIO(output)
     assert next(iter(annotator.commands(out, ROOT))).startswith("::error file=tests/fixtures/registry/bad-url.yml")
 

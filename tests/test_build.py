@@ -84,7 +84,7 @@ def test_a_broken_registry_fails_the_build_and_keeps_the_last_good_site(small):
     registry.write_text(registry.read_text().replace("kind: programme", "kind: programm", 1))
     result = build(small)
     assert result.returncode != 0
-    assert "docs/resources/registry.yml:18: entry 'model-x', field 'kind': got 'programm'" in result.stderr
+    assert "docs/resources/registry.yml:16: entry 'model-x', field 'kind': got 'programm'" in result.stderr
     assert (site / "index.html").read_text() == "last good build"
     assert not (small / "site.new").exists()
 

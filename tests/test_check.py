@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scripts import check, page_text, readability
-from tests.support import FIXTURES, REGISTRY, ROOT
+from tests.support import FIXTURES, REGISTRY, ROOT, copy_project
 
 DOCS = FIXTURES / "docs"
 REGISTRIES = FIXTURES / "registry"
@@ -49,16 +49,16 @@ def test_the_fixture_site_passes():
 @pytest.mark.parametrize(
     ("case", "line", "words"),
     [
-        ("yaml-syntax", 29, "expected ',' or ']' (while parsing a flow sequence that starts at line 28)"),
-        ("tab", 29, "— indent with spaces, never tabs"),
-        ("duplicate-id", 26, "entry 'model-x', field 'id': duplicate id"),
-        ("missing-field", 17, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
+        ("yaml-syntax", 27, "expected ',' or ']' (while parsing a flow sequence that starts at line 26)"),
+        ("tab", 27, "— indent with spaces, never tabs"),
+        ("duplicate-id", 24, "entry 'model-x', field 'id': duplicate id"),
+        ("missing-field", 15, "entry 'model-x', field 'owner': missing required field — add 'owner:'"),
         (
             "unknown-theme",
-            25,
+            23,
             "entry 'model-x', field 'named_in': unknown part of the report 'theme-z' — expected one of: step-b, theme-a",
         ),
-        ("bad-url", 24, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute https:// address"),
+        ("bad-url", 22, "entry 'model-x', field 'url': got 'example.org/x' — expected an absolute https:// address"),
     ],
 )
 def test_each_broken_registry_gives_one_precise_message(case, line, words):
@@ -90,6 +90,72 @@ def test_broken_front_matter_gives_one_precise_message(tmp_path, front_matter, l
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"{docs / 'index.md'}:{line}: "), problems[0]
     assert words in problems[0]
+
+
+def test_a_page_whose_title_is_not_its_first_line_is_refused_with_the_line_of_the_title(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    (docs / "index.md").write_text("---\ndescription: >-\n  " + "A" * 70 + "\n---\n\nA first line.\n\n# Fixture home\n")
+    problems = problem_lines(run_check(docs))
+    assert problems == [
+        f"{docs / 'index.md'}:8: the page's '# ' heading is not its first line after the front matter — "
+        "move it up: MkDocs takes a page's title from there, and so does every list of pages"
+    ]
+
+
+# Every file `make check` reads, as the project lays them out; a byte that is not UTF-8 in any
+# of them is named with its file and line (mkdocs.yml, read before all others, on its own).
+READ_BY_CHECK = [
+    "docs/index.md",
+    "docs/themes/digital-literacy.md",
+    "docs/includes/abbreviations.md",
+    "docs/resources/registry.yml",
+    "docs/resources/registry.schema.json",
+    "docs/glossary.yml",
+    "docs/comparison.yml",
+    "docs/roles.yml",
+    "CONTRIBUTING.md",
+    "CITATION.cff",
+    "scripts/paraphrase-allowlist.yml",
+    "scripts/report-fingerprint.json",
+]
+
+
+def test_a_byte_that_is_not_utf8_is_named_with_its_file_and_line_in_every_file_make_check_reads(tmp_path):
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(ROOT / "scripts", project / "scripts", dirs_exist_ok=True)  # the report comparison's files
+    expected = []
+    for name in READ_BY_CHECK:
+        data = (project / name).read_bytes()
+        (project / name).write_bytes(data + b"\nSaved as Latin-1: caf\xe9\n")
+        line = data.count(b"\n") + 2  # the line after the file's last
+        expected.append(f"{name}:{line}: file: byte 0xe9 is not UTF-8 — save the file as UTF-8")
+    result = subprocess.run([sys.executable, "-m", "scripts.check", "--quiet"], cwd=project, capture_output=True, text=True)  # noqa: S603 - fixed argument list, no shell, no outside input
+    assert result.returncode == 1 and result.stderr == ""
+    assert problem_lines(result) == sorted(expected), result.stdout
+    config = project / "mkdocs.yml"
+    config.write_bytes(b"# caf\xe9\n" + config.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "scripts.check", "--quiet"], cwd=project, capture_output=True, text=True)  # noqa: S603 - fixed argument list, no shell, no outside input
+    assert result.returncode == 1 and result.stderr == ""
+    assert problem_lines(result) == ["mkdocs.yml:1: file: byte 0xe9 is not UTF-8 — save the file as UTF-8"]
+
+
+@pytest.mark.parametrize("data_file", ["resources/registry.yml", "glossary.yml", "comparison.yml", "roles.yml"])
+def test_every_data_file_refuses_a_duplicate_id_with_its_line(tmp_path, data_file):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS, docs)
+    lines = (docs / data_file).read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if line.lstrip().startswith("- id: "))
+    indent = lines[start].index("-")
+    later = range(start + 1, len(lines))
+    end = next((n for n in later if lines[n].strip() and len(lines[n]) - len(lines[n].lstrip()) <= indent), len(lines))
+    item_id = lines[start].split("- id: ", 1)[1]
+    (docs / data_file).write_text("\n".join(lines[:end] + lines[start:end] + lines[end:]), encoding="utf-8")  # the item twice
+    problems = problem_lines(run_check(docs))
+    assert problems == [
+        f"docs/{data_file}:{end + 1}: entry '{item_id}', field 'id': duplicate id (first used at line {start + 1}) — "
+        "give each entry its own id"
+    ]
 
 
 def test_a_macro_on_a_page_without_macros_and_a_missing_related_block_are_caught(tmp_path):

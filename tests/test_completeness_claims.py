@@ -12,7 +12,7 @@ from macros import practices
 from macros.registry import load
 from tests.support import ROOT
 
-REGISTRY = load(ROOT / "docs/resources/registry.yml")
+REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 DOCS = ROOT / "docs"
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "every ... the report mentions": a claim to list all of something the report names, which a

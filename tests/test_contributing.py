@@ -68,7 +68,7 @@ def test_the_worked_example_in_the_guide_is_a_valid_entry(tmp_path):
     start = registry.index("  - id: anchor-model")
     end = registry.index("  - id: ", start + 10)
     (tmp_path / "registry.yml").write_text(registry[:start] + example + "\n" + registry[end:])
-    entry = load(tmp_path / "registry.yml", schema=SCHEMA).entries["anchor-model"]
+    entry = load(tmp_path / "registry.yml", ROOT / "docs", schema=SCHEMA).entries["anchor-model"]
     assert entry.recommended is True and entry.editors_links == ("support-existing-models",) and entry.status
 
 
@@ -94,7 +94,7 @@ def test_the_page_template_passes_make_check(tmp_path):
 
     page = tmp_path / "new.md"
     page.write_text((ROOT / "templates/topic-page.md").read_text())
-    assert check_page(page, "new.md", load(ROOT / "docs/resources/registry.yml")) == []
+    assert check_page(page, "new.md", load(ROOT / "docs/resources/registry.yml", ROOT / "docs")) == []
 
 
 def test_the_pre_commit_configuration_is_valid_and_runs_make_check():

@@ -26,11 +26,8 @@ def squash(text: str) -> str:
 
 
 def page_titles() -> list[str]:
-    titles = []
-    for page in PAGES:
-        body = (ROOT / "docs" / page).read_text(encoding="utf-8").split("---\n", 2)[2]
-        titles.append(next(line[2:].strip() for line in body.splitlines() if line.startswith("# ")))
-    return titles
+    titles = {page: pages.title((ROOT / "docs" / page).read_text(encoding="utf-8")) for page in PAGES}
+    return [title for page, title in titles.items() if title or pytest.fail(f"{page} has no title")]
 
 
 @pytest.fixture(scope="module")

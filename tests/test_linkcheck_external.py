@@ -138,9 +138,9 @@ def test_the_reviewed_flaky_list_is_valid():
 
 
 def test_registry_urls_maps_each_address_to_its_entries():
-    urls = external_links.registry_urls(FIXTURES / "registry/valid.yml", SCHEMA)
+    urls = external_links.registry_urls(FIXTURES / "registry/valid.yml", FIXTURES / "docs", SCHEMA)
     assert urls == {"https://example.org/x": ["model-x"]}
-    real = external_links.registry_urls(ROOT / "docs/resources/registry.yml")
+    real = external_links.registry_urls(ROOT / "docs/resources/registry.yml", ROOT / "docs")
     assert real["https://ankkuritoiminta.fi/en"] == ["anchor-model"]
 
 

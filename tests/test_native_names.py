@@ -59,7 +59,7 @@ def notes() -> str:
 
 
 def test_every_native_name_is_a_name_of_its_entry_in_the_verified_sources(notes):
-    registry = load(ROOT / "docs/resources/registry.yml")
+    registry = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
     wrong = [
         f"{entry.id}: {native.name!r} ({native.lang}) is not given as a name of this entry in {SOURCE_NOTES.name} — remove it "
         "from native_names (a body that owns or runs the entry belongs in `owner`), or have the name verified and added to "
@@ -74,7 +74,7 @@ def test_every_native_name_is_a_name_of_its_entry_in_the_verified_sources(notes)
 
 def test_the_name_of_the_body_that_runs_an_entrys_site_is_not_a_name_of_the_entry(notes):
     """Review 23's finding 1: the Danish centre runs the Info-house site; it is not the model."""
-    entry = load(ROOT / "docs/resources/registry.yml").entries["info-house-model"]
+    entry = load(ROOT / "docs/resources/registry.yml", ROOT / "docs").entries["info-house-model"]
     assert named_as(notes, entry, "Infohus")
     assert "center for dokumentation og indsats mod ekstremisme" in plain(notes)  # the notes do name it...
     assert not named_as(notes, entry, "Center for Dokumentation og Indsats mod Ekstremisme")  # ...as the owner

@@ -14,8 +14,9 @@ from macros.data_files import RegistryError
 from tests.support import FIXTURES, ROOT, SCHEMA
 
 
-def load(path, docs_dir=None, name=None, cache=None) -> registry.Registry:
-    """The registry at `path`, checked against the project's schema (a test's registry has none beside it)."""
+def load(path, docs_dir=FIXTURES / "docs", name=None, cache=None) -> registry.Registry:
+    """The registry at `path`, its topics' pages in `docs_dir`, checked against the project's schema
+    (a test's registry has none beside it)."""
     return registry.load(path, docs_dir, name, schema=SCHEMA, cache=cache)
 
 
@@ -24,29 +25,29 @@ DOCS = FIXTURES / "docs"
 
 # fixture file -> (line, entry and field as named in the message, words of the expectation)
 CASES = {
-    "duplicate-id": (26, "entry 'model-x', field 'id'", "duplicate id (first used at line 17) — give each entry its own id"),
-    "missing-field": (17, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
-    "wrong-type": (23, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
-    "bad-url": (24, "entry 'model-x', field 'url'", "expected an absolute https:// address"),
+    "duplicate-id": (24, "entry 'model-x', field 'id'", "duplicate id (first used at line 15) — give each entry its own id"),
+    "missing-field": (15, "entry 'model-x', field 'owner'", "missing required field — add 'owner:'"),
+    "wrong-type": (21, "entry 'model-x', field 'year'", "got str '2019' — expected a whole number"),
+    "bad-url": (22, "entry 'model-x', field 'url'", "expected an absolute https:// address"),
     "unknown-theme": (
-        25,
+        23,
         "entry 'model-x', field 'named_in'",
         "unknown part of the report 'theme-z' — expected one of: step-b, theme-a, executive-summary",
     ),
     "unknown-next-step": (
-        34,
+        32,
         "entry 'paper-y', field 'named_in'",
         "unknown part of the report 'step-q' — expected one of: step-b, theme-a",
     ),
-    "unknown-related": (15, "entry 'step-b', field 'related'", "unknown theme 'theme-q'"),
-    "unknown-kind": (18, "entry 'model-x', field 'kind'", "got 'programm' — expected one of: publication, programme"),
-    "unknown-field": (24, "entry 'model-x', field 'website'", "unknown field — expected one of: id, kind"),
-    "bad-id": (17, "entry 'Model_X', field 'id'", "expected lower-case words joined by hyphens"),
-    "missing-url-note": (26, "entry 'paper-y', field 'url_note'", "url is null but no url_note says why — add 'url_note:'"),
-    "duplicate-key": (23, "entry 'model-x', field 'country'", "appears twice (first at line 22)"),
-    "missing-page": (8, "entry 'theme-a', field 'page'", "no such page: " + str(DOCS / "themes/gone.md") + " — create it"),
-    "yaml-syntax": (29, "YAML syntax", "starts at line 28"),
-    "tab": (29, "YAML syntax", "— indent with spaces, never tabs"),
+    "unknown-related": (13, "entry 'step-b', field 'related'", "unknown theme 'theme-q'"),
+    "unknown-kind": (16, "entry 'model-x', field 'kind'", "got 'programm' — expected one of: publication, programme"),
+    "unknown-field": (22, "entry 'model-x', field 'website'", "unknown field — expected one of: id, kind"),
+    "bad-id": (15, "entry 'Model_X', field 'id'", "expected lower-case words joined by hyphens"),
+    "missing-url-note": (24, "entry 'paper-y', field 'url_note'", "url is null but no url_note says why — add 'url_note:'"),
+    "duplicate-key": (21, "entry 'model-x', field 'country'", "appears twice (first at line 20)"),
+    "missing-page": (7, "entry 'theme-a', field 'page'", "no such page: " + str(DOCS / "themes/gone.md") + " — create it"),
+    "yaml-syntax": (27, "YAML syntax", "starts at line 26"),
+    "tab": (27, "YAML syntax", "— indent with spaces, never tabs"),
 }
 
 
@@ -103,7 +104,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
     with pytest.raises(RegistryError) as raised:
         load(tmp_path / "registry.yml", name="r.yml")
     assert [str(p) for p in raised.value.problems] == [
-        "r.yml:26: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic "
+        "r.yml:24: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic "
         "the report does not name it under"
     ]
 
@@ -117,7 +118,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
         ),
         (
             "    status:\n      - {event: closed, date: '2024', note: x, source: y}\n",
-            "got 'closed' — expected one of: succeeded, ended, dissolved, left-office, followed-up",
+            "got 'closed' — expected one of: succeeded, ended, period-ended, dissolved, left-office, followed-up",
         ),
         ("    status:\n      - {event: ended, note: x, source: y}\n", "missing required field — add 'date:'"),
         (
@@ -170,7 +171,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
     path.write_text(text)
     with pytest.raises(RegistryError) as raised:
         load(path)
-    assert [p.line for p in raised.value.problems] == [18, 24]
+    assert [p.line for p in raised.value.problems] == [16, 22]
 
 
 def test_a_missing_file_is_an_error(tmp_path):
@@ -225,7 +226,7 @@ def test_a_dated_status_without_its_source_stops_make_check_with_file_line_and_e
     (and so `make check` and the build) refuses a status line without one."""
     schema = json.loads((ROOT / "docs/resources/registry.schema.json").read_text())
     assert "source" in schema["$defs"]["entry"]["properties"]["status"]["items"]["required"]
-    real = load(ROOT / "docs/resources/registry.yml")
+    real = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
     assert all(s.source for e in real.entries.values() for s in e.status)
     text = (
         (BROKEN / "valid.yml")
@@ -240,14 +241,14 @@ def test_a_dated_status_without_its_source_stops_make_check_with_file_line_and_e
     with pytest.raises(RegistryError) as raised:
         load(tmp_path / "registry.yml", name="docs/resources/registry.yml")
     assert [str(p) for p in raised.value.problems] == [
-        "docs/resources/registry.yml:27: entry 'model-x', field 'source': missing required field — add 'source:'"
+        "docs/resources/registry.yml:25: entry 'model-x', field 'source': missing required field — add 'source:'"
     ]
 
 
 def test_a_term_of_office_names_where_its_dates_come_from():
     """An office holder's dates are facts from outside the report (it names people only in a
     photo caption): the owner line that gives them says where they come from."""
-    people = [e for e in load(ROOT / "docs/resources/registry.yml").entries.values() if e.kind == "person"]
+    people = [e for e in load(ROOT / "docs/resources/registry.yml", ROOT / "docs").entries.values() if e.kind == "person"]
     assert people
     for person in people:
         if re.search(r"\b(19|20)\d\d\b", person.owner):

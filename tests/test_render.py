@@ -20,7 +20,7 @@ def to_html(text: str) -> str:
 
 
 def small_registry() -> Registry:
-    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
+    return load(FIXTURES / "registry/valid.yml", FIXTURES / "docs", schema=SCHEMA)
 
 
 def test_escape_makes_markup_inert():
@@ -83,7 +83,7 @@ def test_an_entry_that_ended_after_the_workshop_carries_a_dated_note_at_its_firs
     first = render.reference(registry, "extra", "themes/a.md", first_mention=True)
     assert (
         first == '[Extra](../resources/index.md#extra) <span class="since-workshop">'
-        "(since the workshop: replaced by a successor on 17 June 2024)</span>"
+        "(since the workshop: a successor launched on 17 June 2024)</span>"
     )
     assert render.reference(registry, "extra", "themes/a.md") == "[Extra](../resources/index.md#extra)"
     index = to_html(render.resource_index(registry))

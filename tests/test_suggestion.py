@@ -180,10 +180,10 @@ def test_ids_are_lower_case_hyphen_slugs_unique_against_every_id():
     assert suggestion.slug("مركز", set()) == "resource"
     long = suggestion.slug(" ".join(["word"] * 40), set())
     assert len(long) <= suggestion.MAX_ID and not long.endswith("-")
-    data = registry_of(ROOT / "docs")
-    entry, _ = suggestion.entry_from({**GOOD, "name": "Anchor model"}, data, set())
+    registry = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
+    entry, _ = suggestion.entry_from({**GOOD, "name": "Anchor model"}, registry, set())
     assert entry["id"] == "anchor-model-2"  # the real registry has anchor-model
-    entry, _ = suggestion.entry_from({**GOOD, "name": "Digital literacy"}, data, set())
+    entry, _ = suggestion.entry_from({**GOOD, "name": "Digital literacy"}, registry, set())
     assert entry["id"] == "digital-literacy-2"  # a topic's id is taken too
 
 
@@ -194,7 +194,7 @@ def test_an_entry_is_appended_to_the_entries_wherever_they_stand(tmp_path):
     text, block, first = suggestion.append_entry(registry.rstrip("\n"), entry)
     (tmp_path / "registry.yml").write_text(text, encoding="utf-8")
     shutil.copy2(ROOT / "docs/resources/registry.schema.json", tmp_path)  # the loader may look for it beside the registry
-    loaded = load(tmp_path / "registry.yml")
+    loaded = load(tmp_path / "registry.yml", FIXTURES / "docs")
     assert list(loaded.entries) == ["model-x", "paper-y", "z"] and loaded.workshop.place == "Helsinki, Finland"
     assert text.splitlines()[first - 1] == "  - id: z" and block.startswith("  - id: z\n")
 

@@ -9,6 +9,7 @@ import re
 
 import yaml
 
+from macros.registry import load
 from scripts import issue_form, suggestion
 from tests.support import REGISTRY, ROOT
 
@@ -26,11 +27,12 @@ def test_the_dropdowns_offer_exactly_the_schemas_kinds_and_countries():
     assert QUESTIONS["kind"].type == QUESTIONS["country"].type == "dropdown"
 
 
-def test_the_boxes_name_the_registrys_topics_and_parts_of_the_report():
-    topics = suggestion.topic_labels(REGISTRY)
+def test_the_boxes_name_the_registrys_topics_by_their_pages_titles_and_the_parts_of_the_report():
+    registry = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
+    topics = suggestion.topic_labels(registry)
     assert list(QUESTIONS["editors_links"].options) == list(topics)
     assert sorted(topics.values()) == sorted(t["id"] for t in REGISTRY["topics"])
-    assert list(QUESTIONS["named_in"].options) == list(suggestion.part_labels(REGISTRY))
+    assert list(QUESTIONS["named_in"].options) == list(suggestion.part_labels(registry))
 
 
 def test_how_sure_offers_one_box_per_field_the_schema_lets_be_unverified():

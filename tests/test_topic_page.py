@@ -30,7 +30,7 @@ More text.
 
 
 def registry():
-    return load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
+    return load(FIXTURES / "registry/valid.yml", FIXTURES / "docs", schema=SCHEMA)
 
 
 def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
@@ -56,10 +56,10 @@ def test_every_section_but_the_related_block_names_its_part_of_the_report():
 def test_sources_in_the_front_matter_override_a_sections_parts():
     sources = {"second": ["theme-a", "step-b", "resource-list", "registry"], "first-section": ["editors"]}
     text = topic_page.annotate(PAGE, registry(), "themes/a.md", sources)
-    assert "Not from the report: from the editors' own connection.\n{ .provenance }" in text
+    assert "Not from the report: the editors' own connection.\n{ .provenance }" in text
     assert (
         "From the report: Key theme 1, [Next step 1](../next-steps/b.md) and Resources list. "
-        "Also from facts from the resource index, checked against public sources."
+        "Also: facts from the resource index, checked against public sources."
     ) in text
 
 

@@ -203,13 +203,13 @@ def test_case_4_the_forms_address_is_written_again_with_no_markup(tmp_path, addr
     outcome = suggestion.suggest(form_body({**GOOD, "url": address}), docs, run_check=False)
     assert outcome.entry is not None, outcome.problems
     assert not set("[]()!<>\"'") & set(str(outcome.entry["url"]))
-    assert load(docs / "resources/registry.yml").entries[str(outcome.entry["id"])].url == outcome.entry["url"]
+    assert load(docs / "resources/registry.yml", docs).entries[str(outcome.entry["id"])].url == outcome.entry["url"]
 
 
 @pytest.mark.parametrize("address", FORM_ADDRESSES)
 def test_case_4_data_reaches_html_as_text_even_before_the_sanitiser(address):
     """Escaped, registry text is no Markdown: converted without the sanitiser, no element comes of it."""
-    registry = load(FIXTURES / "registry/valid.yml", schema=SCHEMA)
+    registry = load(FIXTURES / "registry/valid.yml", FIXTURES / "docs", schema=SCHEMA)
     entry = next(e for e in registry.entries.values() if e.kind == "programme")
     hostile = Entry(**{**vars(entry), "url": address, "owner": "[o](https://elsewhere.example/) <b>x</b>"})
     registry = Registry(workshop=registry.workshop, topics=registry.topics, entries={hostile.id: hostile})

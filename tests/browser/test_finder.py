@@ -12,7 +12,7 @@ from macros import finder
 from macros.registry import load
 from tests.support import ROOT
 
-REGISTRY = load(ROOT / "docs/resources/registry.yml")
+REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 FACETS = finder.facets(REGISTRY)
 VALUES = {e.id: finder.entry_values(REGISTRY, e) for e in REGISTRY.entries.values()}
 

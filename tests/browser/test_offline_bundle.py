@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
 
+from macros import pages
 from tests.support import ROOT
 
 
@@ -39,12 +39,8 @@ def test_search_works_from_disk_and_leads_to_the_page(offline_page, unzipped):
     assert any("themes/frontline-training.html" in h for h in hrefs), hrefs
     page.locator('.md-search-result__item a[href*="themes/frontline-training.html"]').first.click()
     page.wait_for_url("**/themes/frontline-training.html*")
-    title = next(
-        t["title"]
-        for t in yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())["topics"]
-        if t["id"] == "frontline-training"
-    )
-    assert page.locator("article h1").inner_text().startswith(title)
+    title = pages.title((ROOT / "docs/themes/frontline-training.md").read_text(encoding="utf-8"))
+    assert title and page.locator("article h1").inner_text().startswith(title)
     assert page.network_attempts == []
 
 
