@@ -46,7 +46,7 @@ KIND_SINGULAR = {
     "place": "Place",
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
-LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
+LANGUAGES = {"da": "Danish", "fi": "Finnish", "nb": "Norwegian (Bokmål)", "sv": "Swedish"}
 EVENT_PHRASES = {
     "succeeded": "replaced by a successor",
     "ended": "ended",
