@@ -6,12 +6,12 @@
  *
  * A page's score adds up, for each word, how often its text holds it (each further mention adds
  * less, as in BM25 with k1 = SATURATION), plus TITLE if the page's title holds it or else HEADING
- * if one of its section headings does, times the
- * word's rarity among the site's pages (BM25's idf); it grows with the share of the query's words
- * the page holds, and is multiplied by the square of the page's boost, so that a topic page
- * (boost 2) outweighs a page that repeats it (0.5) sixteen times over. Pages holding none of the
- * words are not found; a page need not hold all of them. A section is scored the same way, for
- * the order of a page's sections. Loaded by both workers. */
+ * if one of its section headings does, times the word's rarity among the site's pages (BM25's
+ * idf). It grows with the share of the query's words the page holds and with the share that one
+ * of its sections holds (words discussed together), and is multiplied by the square of the page's
+ * boost, so that a topic page (boost 2) outweighs a page that repeats it (0.5) sixteen times over.
+ * Pages holding none of the words are not found; a page need not hold all of them. A section is
+ * scored the same way, for the order of a page's sections. Loaded by both workers. */
 "use strict";
 (() => {
   const TITLE = 3;
@@ -44,6 +44,9 @@
     );
     const weight = ([title, h, t]) => (t * (SATURATION + 1)) / (t + SATURATION) + (title ? TITLE : h ? HEADING : 0);
     const score = (list) => words.reduce((total, word) => total + rarity.get(word) * weight(sum(list, word)), 0);
+    // The largest share of the query's words that one section holds: words discussed together.
+    const together = (list) =>
+      Math.max(...list.map((section) => words.filter((word) => holds(sum([section], word))).length)) / words.length;
     const ranked = [];
     for (const group of byPage.values()) {
       const found = Object.fromEntries(words.map((word) => [word, holds(sum(group.sections, word))]));
@@ -51,7 +54,7 @@
       if (!share) continue;
       ranked.push({
         page: group.page,
-        score: group.boost ** 2 * score(group.sections) * (1 + share) ** 2,
+        score: group.boost ** 2 * score(group.sections) * (1 + share) ** 2 * (1 + together(group.sections)),
         found,
         sections: group.sections
           .map((section) => ({ location: section.location, score: score([section]) }))
