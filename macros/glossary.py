@@ -1,8 +1,12 @@
 """The glossary (docs/glossary.yml): load and check it, and render the glossary page.
 
 Each term has an id (its anchor on the glossary page), the term, the word forms that count as a
-use of it, a definition in plain words and, optionally, a page to see. Terms marked `specialist`
-must be linked to the glossary where a page first uses them (checked by `make check`).
+use of it, a definition in plain words and, optionally, a page to see and its usual equivalents in
+Danish, Finnish, Norwegian (Bokmål) and Swedish. Terms marked `specialist` must be linked to the
+glossary where a page first uses them (checked by `make check`).
+
+The equivalents are the editors' translations, and the page says so; each is shown marked with
+its language, and both searches take it for the English term (search_equivalents).
 
 The definitions are the editors' own, and the page says so. A definition that cites a law or a
 date must say where it comes from, in `source` (shown after it); `make check` reports one that
@@ -16,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .data_files import Problem, RegistryError, parse, read
-from .render import ANCHOR, TARGET, escape, link
+from .render import ANCHOR, LANGUAGES, TARGET, escape, link
 
 GLOSSARY_PATH = "glossary.yml"  # relative to the docs folder
 GLOSSARY_PAGE = "glossary.md"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
-FIELDS = {"id", "term", "forms", "definition", "see", "specialist", "source"}
+FIELDS = {"id", "term", "forms", "definition", "see", "specialist", "source", "equivalents"}
+EQUIVALENT_LANGUAGES = ("da", "fi", "nb", "sv")  # the Nordic languages of the site's readers
 # What makes a definition cite a law or a date, and so need a `source`: a statute or an Act, a
 # section sign, the word law or statute, or a year.
 NEEDS_SOURCE = re.compile(
@@ -33,6 +38,11 @@ NEEDS_SOURCE = re.compile(
 EDITORS_NOTE = (
     "The definitions below are the editors' own, written for this site. They are not taken from the "
     "workshop report. Where a definition cites a law or a date, it names its source."
+)
+EQUIVALENTS_NOTE = (
+    "Where a term has a usual equivalent in Danish, Finnish, Norwegian (Bokmål) or Swedish, it follows the "
+    "definition. These are the editors' translations, not the report's; a language is left out where it has "
+    "no settled term. The site search takes each of them for the English term."
 )
 
 
@@ -47,6 +57,7 @@ class Term:
     see: str | None = None
     specialist: bool = False
     source: str | None = None
+    equivalents: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, words), in EQUIVALENT_LANGUAGES' order
 
     @property
     def pattern(self) -> re.Pattern:
@@ -62,6 +73,7 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
     problems: list[Problem] = []
     if not isinstance(data, list):
         raise RegistryError([Problem(name, 1, "glossary", "expected a list of terms, each starting with '- id:'")])
+    seen_equivalents: dict[str, str] = {}
     for i, item in enumerate(data):
         line = lines.get((i,), 1)
         shown = item.get("id", f"#{i + 1}") if isinstance(item, dict) else f"#{i + 1}"
@@ -86,6 +98,7 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
                 Problem(name, lines.get((i, "id"), line), f"{where}, field 'id'", "expected lower-case words joined by hyphens")
             )
         problems += _source_problems(item, i, where, lines, line, name)
+        problems += _equivalents_problems(item, i, where, lines, line, name, seen_equivalents)
         see = item.get("see")
         if "see" in item and not (isinstance(see, str) and TARGET.fullmatch(see)):
             problems.append(
@@ -113,6 +126,9 @@ def load(path: Path, docs_dir: Path, name: str) -> list[Term]:
             see=t.get("see"),
             specialist=bool(t.get("specialist", False)),
             source=t.get("source"),
+            equivalents=tuple(
+                (lang, tuple(words)) for lang in EQUIVALENT_LANGUAGES if (words := t.get("equivalents", {}).get(lang))
+            ),
         )
         for t in data
     ]
@@ -145,6 +161,53 @@ def _source_problems(item: dict, i: int, where: str, lines: dict, line: int, nam
     return []
 
 
+def _equivalents_problems(
+    item: dict, i: int, where: str, lines: dict, line: int, name: str, seen: dict[str, str]
+) -> list[Problem]:
+    """`equivalents` maps some of EQUIVALENT_LANGUAGES to lists of words; a word stands for one
+    term only (`seen`: each word, lower-cased, and the term it stands for)."""
+    if "equivalents" not in item:
+        return []
+    equivalents = item["equivalents"]
+    field = f"{where}, field 'equivalents'"
+    expected = "expected a list of words for each language, " + ", ".join(
+        f"{lang} ({LANGUAGES[lang]})" for lang in EQUIVALENT_LANGUAGES
+    )
+    if not isinstance(equivalents, dict) or not equivalents:
+        return [Problem(name, lines.get((i, "equivalents"), line), field, f"{expected}, such as 'sv: [radikalisering]'")]
+    problems = []
+    for lang, words in equivalents.items():
+        written = {False: "no", True: "yes"}.get(lang, lang) if isinstance(lang, bool) else lang  # YAML reads `no:` as false
+        here = lines.get((i, "equivalents", written), line)
+        if lang not in EQUIVALENT_LANGUAGES:
+            hint = " (Norwegian Bokmål is nb)" if written == "no" else ""
+            problems.append(Problem(name, here, field, f"unknown language {written!r}{hint} — {expected}"))
+        elif not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            problems.append(Problem(name, here, f"{field}, {lang}", f"got {words!r} — {expected}"))
+        else:
+            for word in words:
+                key = " ".join(word.lower().split())
+                if seen.setdefault(key, where) != where:
+                    message = f"{word!r} is already an equivalent of {seen[key]} — a word may stand for one term only"
+                    problems.append(Problem(name, here, f"{field}, {lang}", message))
+    return problems
+
+
+def search_equivalents(terms: list[Term]) -> dict[str, str]:
+    """Each equivalent of every term, with the term it stands for."""
+    return {word: term.term for term in terms for _, words in term.equivalents for word in words}
+
+
+def equivalents_line(term: Term) -> str:
+    """'In Danish: …; in Finnish: ….', each word marked with its language."""
+    parts = [
+        f"in {LANGUAGES[lang]}: " + ", ".join(f'<span lang="{lang}">{escape(word)}</span>' for word in words)
+        for lang, words in term.equivalents
+    ]
+    text = "; ".join(parts) + "."
+    return text[0].upper() + text[1:]
+
+
 ABBREVIATION = re.compile(r"\*\[([^\]]+)\]: (.+)")
 
 
@@ -168,13 +231,15 @@ def abbreviation_problems(docs_dir: Path) -> list[str]:
 
 def render(terms: list[Term], abbreviations: list[tuple[str, str]], from_page: str = GLOSSARY_PAGE) -> str:
     """The glossary page's body: every term in alphabetical order, then the abbreviations."""
-    lines = ["## Terms", "", EDITORS_NOTE, ""]
+    lines = ["## Terms", "", EDITORS_NOTE, "", EQUIVALENTS_NOTE, ""]
     for term in sorted(terms, key=lambda t: t.term.lower().strip('"“')):
         lines += [f"### {escape(term.term)} {{ #{term.id} }}", "", escape(" ".join(term.definition.split()))]
         if term.source:
             lines[-1] += f" Source: {escape(term.source.strip())}."
         if term.see:
             lines[-1] += " See " + link("more on this", term.see, from_page) + "."
+        if term.equivalents:
+            lines += ["", equivalents_line(term)]
         lines.append("")
     lines += ["## Abbreviations", "", "| Abbreviation | Meaning |", "|---|---|"]
     lines += [f"| {escape(a)} | {escape(m)} |" for a, m in sorted(abbreviations)]

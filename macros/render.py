@@ -49,7 +49,7 @@ KIND_SINGULAR = {
     "place": "Place",
 }
 TOPIC_LABELS = {"theme": "Key theme", "next-step": "Next step"}
-LANGUAGES = {"da": "Danish", "fi": "Finnish", "sv": "Swedish"}
+LANGUAGES = {"da": "Danish", "fi": "Finnish", "nb": "Norwegian (Bokmål)", "sv": "Swedish"}
 EVENT_PHRASES = {
     "succeeded": "a successor launched",
     "ended": "ended",

@@ -44,7 +44,8 @@ CONTENT_TAGS = frozenset(
     }
 )  # fmt: skip
 CONTENT_ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir", "role"},
+    # data-search-exclude: Material's search leaves the element out of its index (topic_page.py's notice).
+    "*": {"id", "class", "title", "lang", "dir", "role", "data-search-exclude"},
     # The resource index's groups and entries carry the finder's facets (macros/finder.py).
     "div": {"data-group", "data-entry", "data-kind", "data-country", "data-theme", "data-step", "data-recommended"},
     "a": {"href", "hreflang", "type", "download"},

@@ -1,7 +1,9 @@
 """The frame of every theme and next-step page, generated rather than typed on each page:
 
 - a context notice after the lead: the workshop, its place and dates, who took part, where the
-  page sits in the report (theme 2 of 5) and what kind of evidence it is;
+  page sits in the report (theme 2 of 5) and what kind of evidence it is. The same on every topic
+  page, it is left out of the site search, where it would make every topic page an answer to
+  the workshop's own words ("Chatham House Rule", "delegation");
 - under each section heading, the part of the report it draws on ("From the report: Key theme
   2"). A section draws on the page's own topic unless the page's front matter says otherwise:
 
@@ -32,6 +34,7 @@ OUTSIDE_SOURCES = {
 }
 ABOUT_PAGE = "about.md"
 GLOSSARY_RULE = "glossary.md#chatham-house-rule"
+UNSEARCHED = "{ data-search-exclude }"  # a paragraph Material's search plugin leaves out of its index
 _HEADING = re.compile(r"^## +(?P<text>.*?)(?: *\{(?P<attrs>[^}]*)\})? *$")
 _FENCE = re.compile(r"^(```|~~~)")
 
@@ -72,11 +75,13 @@ def context_notice(registry: Registry, topic: Topic, from_page: str) -> str:
         '!!! abstract context-notice "Where this comes from"',
         f"    This page sums up {position.lower()} of the report on a two-day workshop in "
         f"{escape(workshop.place)}, on {_date_range(workshop.start, workshop.end)}. {escape(workshop.participants)}",
+        f"    {UNSEARCHED}",
         "",
         f"    The report records views that people shared under the {rule}. Apart from one photo "
         "caption that names two speakers, it ties no view to a named participant. It is not a study of what works. "
         "Where this page adds facts or links "
         f"of its own, it says so. {about}.",
+        f"    {UNSEARCHED}",
     ]
     return "\n".join(lines)
 

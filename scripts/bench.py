@@ -4,7 +4,10 @@ reader meets (the first view of a page, the time from a keystroke to a search re
 by scripts/serve.py to Chromium with gzip counted) and the time of make check. Prints a table of
 medians, each with its target; it asserts nothing.
 
-Usage: python -m scripts.bench [--runs 5] [--compare-runs 25] [--skip-scale]
+With --search-only, only what measures search: the query set through the published site and the
+offline copy at 1x, and the first result and its steps at 100x (a few minutes).
+
+Usage: python -m scripts.bench [--runs 5] [--compare-runs 25] [--skip-scale] [--search-only]
 """
 
 from __future__ import annotations
@@ -377,27 +380,56 @@ def reader_rows(site: Path, label: str, deep: str, runs: int) -> list[tuple[str,
                 "≤ 100 kB gzip, own host only",
             )
         )
+    return rows + search_reader_rows(site, label, runs)
+
+
+def search_reader_rows(site: Path, label: str, runs: int) -> list[tuple[str, str, str]]:
+    """The search index's size and the time from a first keystroke to the first result, on one built site."""
     files, size = bench_search.index_size(site)
-    rows.append(
+    seconds = bench_search.first_result(site, "", runs)
+    return [
         (
             f"Search index at {label} (Pagefind), of which a query loads only its parts",
             f"{files} files, {size / 1e6:.2f} MB in all",
             "not in the first view",
-        )
-    )
-    seconds = bench_search.first_result(site, "", runs)
-    rows.append((f"Search at {label}: first keystroke → first result", f"{seconds:.2f} s", "< 1 s at 100x"))
-    return rows
+        ),
+        (f"Search at {label}: first keystroke → first result", f"{seconds:.2f} s", "< 1 s at 100x"),
+    ]
 
 
-def search_parts_row(site: Path) -> tuple[str, str, str]:
+def search_parts_row(site: Path, query: str = bench_search.QUERY) -> tuple[str, str, str]:
     """Where the time to the first result goes, step by step."""
-    parts = bench_search.parts(site)
+    parts = bench_search.parts(site, query)
     return (
-        "  of which: search settings fetched, worker ready (Pagefind's script and WebAssembly), query answered",
+        f"  of which, for '{query}': search settings fetched, worker ready (Pagefind's script and WebAssembly), query answered",
         f"{parts['fetched']:.2f} s, {parts['ready']:.2f} s, {parts['answered']:.2f} s ({parts['found']:.0f} pages found)",
         "",
     )
+
+
+def query_set_rows(site: Path, offline: Path) -> list[tuple[str, str, str]]:
+    """The query set (tests/search-queries.yml) through the published site and the offline copy."""
+    online_figures, offline_figures, agreement = bench_search.query_set(site, offline)
+    rows = [
+        (
+            f"Query set, {name}: expected page among the first three; queries that found nothing",
+            f"{figures.top:.0%}; {figures.empty}",
+            "≥ 95%; 0",
+        )
+        for name, figures in (("published site (Pagefind)", online_figures), ("offline copy (lunr)", offline_figures))
+    ]
+    return rows + [("Query set: same first page online and offline", f"{agreement:.0%}", "≥ 90%")]
+
+
+def search_rows(work: Path, runs: int) -> list[tuple[str, str, str]]:
+    """What measures search alone: the query set at 1x, and search at 100x (make bench --search-only)."""
+    site, _ = published_site(ROOT, work / "site")
+    rows = query_set_rows(site, build_site(ROOT, work / "offline", "mkdocs.offline.yml"))
+    project, pages_count, entries = scaled_project(work / "x100", 100)
+    site, indexed = published_site(project, project / "_site")
+    rows.append((f"Search index (Pagefind) at 100x ({pages_count} pages, {entries} entries)", f"{indexed:.2f} s", ""))
+    rows += search_reader_rows(site, "100x", max(1, runs // 2))
+    return rows + [search_parts_row(site), search_parts_row(site, bench_search.QUESTION)]
 
 
 def check_row(factor: int, measured: tuple[float, float, bool]) -> tuple[str, str, str]:
@@ -420,10 +452,14 @@ def main() -> None:
         "--compare-runs", type=int, default=25, help="rounds of the 1x comparison, whose differences are near the machine's noise"
     )
     parser.add_argument("--skip-scale", action="store_true", help="leave out the 10x and 100x builds")
+    parser.add_argument("--search-only", action="store_true", help="measure search alone (the query set, search at 100x)")
     args = parser.parse_args()
     rows: list[tuple[str, str, str]] = []
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     try:
+        if args.search_only:
+            report(search_rows(work, args.runs), args)
+            return
         plain_dir = empty_macros_project(plain_project(work / "plain"))
         medians = interleaved(
             {"ours": (ROOT, "mkdocs.yml"), "plain": (plain_dir, "mkdocs.yml"), "plugin": (plain_dir, "mkdocs.macros.yml")},
@@ -450,6 +486,7 @@ def main() -> None:
         site, indexed = published_site(ROOT, work / "site")
         rows.append(("Search index (Pagefind) of the published site", f"{indexed:.2f} s", ""))
         rows += reader_rows(site, "1x", "themes/digital-literacy/", args.runs)
+        rows += query_set_rows(site, build_site(ROOT, work / "offline", "mkdocs.offline.yml"))
         largest = max((p for p in site.rglob("index.html") if p.parent != site), key=lambda p: p.stat().st_size)
         requests, raw, compressed = page_weight(site, largest.parent.relative_to(site).as_posix() + "/")
         rows.append(
@@ -495,7 +532,7 @@ def main() -> None:
                 few = args.runs if factor == 10 else max(1, args.runs // 2)  # a run at 100x takes a minute or more
                 rows += reader_rows(site, f"{factor}x", f"sets/{factor}/themes/digital-literacy/", few)
                 if factor == 100:
-                    rows.append(search_parts_row(site))
+                    rows += [search_parts_row(site), search_parts_row(site, bench_search.QUESTION)]
                 checks[factor] = bench_check.median_check(bench_check.with_check(project, ROOT), ENV, few if factor == 10 else 1)
                 rows.append(check_row(factor, checks[factor]))
                 shutil.rmtree(site)
@@ -510,7 +547,11 @@ def main() -> None:
             rows.append(("make check growth 1x → 10x → 100x", check_growth(checks), "about 10x a step (linear)"))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    report(rows, args)
 
+
+def report(rows: list[tuple[str, str, str]], args: argparse.Namespace) -> None:
+    """The figures as a Markdown table, after a line on the machine and the runs."""
     print(
         f"\nMachine: {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()} {platform.machine()}; "
         f"medians of {args.compare_runs} rounds (1x comparison) and {args.runs} runs (the rest)\n"

@@ -1,6 +1,7 @@
 """Benchmark of search as a reader meets it, in Chromium against the served site: the time from
 the first keystroke to the first result shown (the index is loaded by that keystroke, so its
-load is included), and where that time goes. Used by scripts/bench.py; asserts nothing.
+load is included), where that time goes, and how the query set (scripts/search_quality.py) is
+answered by the published site and by the offline copy. Used by scripts/bench.py; asserts nothing.
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ import os
 import statistics
 from pathlib import Path
 
-from scripts import search_index, search_probe
+from macros import site as site_model
+from scripts import search_index, search_probe, search_quality
 from scripts.serve import serve
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERY = "returnees"
+QUESTION = "victims of hate crime"  # no page holds every word: each is looked up on its own
 
 # Stamps the first keystroke and the first result shown, in the page's own clock.
 _STAMP = """() => {
@@ -70,3 +73,23 @@ def index_size(site: Path) -> tuple[int, int]:
     """Files and bytes of the site's Pagefind index, all of its parts."""
     files = [f for f in (site / search_index.FOLDER).rglob("*") if f.is_file()]
     return len(files), sum(f.stat().st_size for f in files)
+
+
+def query_set(online: Path, offline: Path) -> tuple[search_quality.Figures, search_quality.Figures, float]:
+    """The query set through the published site's search (`online`, served) and the offline
+    copy's (`offline`, a build of mkdocs.offline.yml, from disk): the figures of each and the
+    share of queries for which both put the same page first."""
+    from playwright.sync_api import sync_playwright
+
+    queries = search_quality.load(search_quality.QUERY_SET)
+    site_pages = frozenset(site_model.load().nav)
+    found = []
+    with serve(online) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for address in (base, (offline / "index.html").as_uri()):
+            page = browser.new_page()
+            page.goto(address)
+            found.append(search_quality.pages_found(page, queries, site_pages))
+            page.close()
+        browser.close()
+    return search_quality.figures(queries, found[0]), search_quality.figures(queries, found[1]), search_quality.agreement(*found)

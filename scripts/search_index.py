@@ -8,15 +8,17 @@ own index is one file that the browser must load and index whole before the firs
   their own, never into the site: a long page (the resource index) costs a query no more than
   the records of it that match;
 - a record's weight comes from its page's boost, and it names its page's address and title for
-  the search box;
+  the search box, and the boost itself (as a filter, which nothing searches) for the ranking that
+  both searches share (search-ranking.js);
 - Pagefind writes its index into the site's `pagefind/`, and Material's index file keeps only its
-  settings, which name Pagefind's script and list the site's words with letters beyond ASCII, so
-  that the worker can take a query word typed without them for the site's spelling by
-  search-letters.js's rule (Pagefind itself finds "ä" for "a", not "ø" for "o" or "æ" for "ae").
-  search-on-demand.js then starts search-pagefind-worker.js instead of Material's worker.
+  settings (with what add_settings put there for both searches), which name Pagefind's script
+  and list the site's words with letters beyond ASCII, so that the worker can take a query word
+  typed without them for the site's spelling by search-letters.js's rule (Pagefind itself finds
+  "ä" for "a", not "ø" for "o" or "æ" for "ae"). search-on-demand.js then starts
+  search-pagefind-worker.js instead of Material's worker.
 
 Only the published site gets it: Pagefind's script does not run from file://, so the offline copy
-keeps Material's search, as does `mkdocs serve`.
+keeps Material's search, as does `mkdocs serve`; add_settings serves them all.
 Usage: python -m scripts.search_index SITE
 """
 
@@ -31,6 +33,8 @@ import tempfile
 from pathlib import Path
 
 from pagefind_bin import get_executable
+
+from macros import glossary
 
 FOLDER = "pagefind"  # under the site: Pagefind's script, its WebAssembly and the index
 SCRIPT = f"{FOLDER}/pagefind.js"
@@ -61,12 +65,28 @@ def build(site: Path) -> None:
     index.write_text(json.dumps({"config": settings, "docs": []}, ensure_ascii=False), encoding="utf-8")
 
 
+def add_settings(site: Path, docs_dir: Path) -> None:
+    """What both searches need beyond Material's own settings, added to those in Material's index
+    file (hooks/search_settings.py, for the published site, the offline copy and `mkdocs serve`):
+    `pages`, the number of pages searched, for the rarity of a word (search-ranking.js), and
+    `equivalents`, each glossary term's Danish, Finnish, Norwegian and Swedish equivalents with
+    the English term each stands for (search-words.js). Nothing to do without Material's index."""
+    index = site / MATERIAL_INDEX
+    if not index.is_file():
+        return
+    material = json.loads(index.read_text(encoding="utf-8"))
+    terms = glossary.load(docs_dir / glossary.GLOSSARY_PATH, docs_dir=docs_dir, name=f"docs/{glossary.GLOSSARY_PATH}")
+    material["config"]["pages"] = len({doc["location"].split("#")[0] for doc in material["docs"]})
+    material["config"]["equivalents"] = glossary.search_equivalents(terms)
+    index.write_text(json.dumps(material, ensure_ascii=False), encoding="utf-8")
+
+
 def write_records(folder: Path, docs: list[dict], lang: str) -> None:
     """Pagefind's records, one HTML file each: a page's sections in their order, at most
     SECTIONS_PER_RECORD to a record (the page's title and text open its first), each section a
     heading with its anchor as id, all weighted by the page's boost (Pagefind counts a weight
     about squared: a topic page's words, boost 2, count 16 times a repeating page's, 0.5); each
-    record names its page's address and title as metadata. Material's titles and texts are HTML
+    record names its page's address and title as metadata, and its boost as a filter. Material's titles and texts are HTML
     already (its search box shows them as such); addresses and anchors are escaped here."""
     pages: dict[str, list[dict]] = {}
     for doc in docs:
@@ -82,6 +102,7 @@ def write_records(folder: Path, docs: list[dict], lang: str) -> None:
                 "<main data-pagefind-body>"
                 f'<meta data-pagefind-meta="url[content]" content="{html.escape(location)}">'
                 f'<meta data-pagefind-meta="page[content]" content="{html.escape(html.unescape(TAG.sub("", title)))}">'
+                f'<meta data-pagefind-filter="boost[content]" content="{weight:g}">'
                 f'<div data-pagefind-weight="{weight:.2f}">{body}</div></main></body></html>',
                 encoding="utf-8",
             )

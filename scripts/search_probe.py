@@ -2,7 +2,9 @@
 uses, started through the page's scripts as Material starts it (so the published site's Pagefind
 worker, or elsewhere Material's worker with our letter folding), is given the site's search
 settings and answers each query with the same message it sends the search box. Used by the
-search tests and the benchmark; the page must be open on the site.
+search tests and the benchmark; the page must be open on the site, served or, for the offline
+copy, from disk (file://), where the settings are read as Material reads them there: from the
+script search/search_index.js, and the worker runs in an iframe (iframe-worker-shim.js).
 """
 
 from __future__ import annotations
@@ -13,9 +15,17 @@ from typing import Any
 # the pages found, best first, each as the addresses of its matching sections (page first); with
 # the milliseconds each step took: the settings fetched, the worker made ready, the queries answered.
 _ASK = """async ({queries, docs}) => {
-  const material = JSON.parse(document.getElementById("__config").textContent).search;
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const material = config.search;
+  const base = new URL(config.base, location.href);
+  const script = (src) => new Promise((resolve, reject) =>
+    document.head.append(Object.assign(document.createElement("script"), {src, onload: resolve, onerror: reject})));
   let start = performance.now();
-  const index = await (await fetch(new URL("search/search_index.json", document.baseURI))).json();
+  let index;
+  if (location.protocol === "file:") {
+    if (typeof __index === "undefined") await script(new URL("search/search_index.js", base).href);
+    index = structuredClone(__index);
+  } else index = await (await fetch(new URL("search/search_index.json", base))).json();
   const fetched = performance.now() - start;
   if (docs) delete index.config.pagefind; // documents of the test's own: Material's worker
   const worker = new Worker(new URL(material, document.baseURI).href);

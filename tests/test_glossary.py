@@ -1,5 +1,6 @@
 """The glossary's small print (macros/glossary.py): its definitions are the editors' and the
-page says so, and a definition that cites a law or a date names its source."""
+page says so, a definition that cites a law or a date names its source, and a term's Nordic
+equivalents are the editors' translations, marked with their language and given to the search."""
 
 from __future__ import annotations
 
@@ -89,3 +90,68 @@ def test_make_check_reports_a_definition_without_its_source_with_file_and_line(t
         "docs/glossary.yml:10: term 'chatham-house-rule', field 'definition': cites a law or a date (“1927”) but names no "
         "source — add 'source:' saying where it comes from (the law itself, an official page), or leave the citation out"
     ]
+
+
+EQUIVALENTS = """  equivalents:
+    sv: [radikalisering]
+    fi: [radikalisoituminen]
+"""
+
+
+def test_equivalents_are_shown_marked_with_their_language_in_a_fixed_order(tmp_path):
+    terms = load(tmp_path, "Plain words.", EQUIVALENTS)
+    assert terms[0].equivalents == (("fi", ("radikalisoituminen",)), ("sv", ("radikalisering",)))
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list"])
+    assert (
+        '<p>In Finnish: <span lang="fi">radikalisoituminen</span>; in Swedish: <span lang="sv">radikalisering</span>.</p>' in html
+    )
+
+
+def test_an_equivalent_is_text_not_markup(tmp_path):
+    terms = load(tmp_path, "Plain words.", "  equivalents:\n    da: ['<b>fed</b> *x*']\n")
+    html = markdown.markdown(glossary.render(terms, []), extensions=["attr_list", "macros.sanitise"])
+    assert '<span lang="da">&lt;b&gt;fed&lt;/b&gt; *x*</span>' in html and "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("equivalents", "problem"),
+    [
+        (
+            "  equivalents:\n    no: [radikalisering]\n",
+            "docs/glossary.yml:6: term 'a-term', field 'equivalents': unknown language 'no' (Norwegian Bokmål is nb) — "
+            "expected a list of words",
+        ),
+        (
+            "  equivalents:\n    sv: radikalisering\n",
+            "docs/glossary.yml:6: term 'a-term', field 'equivalents', sv: got 'radikalisering' — expected a list of words",
+        ),
+        ("  equivalents: []\n", "docs/glossary.yml:5: term 'a-term', field 'equivalents': expected a list of words"),
+    ],
+)
+def test_a_malformed_equivalent_is_refused_with_its_line(tmp_path, equivalents, problem):
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path, "Plain words.", equivalents)
+    assert [str(p) for p in raised.value.problems][0].startswith(problem), raised.value.problems
+
+
+def test_a_word_stands_for_one_term_only(tmp_path):
+    other = "- id: b-term\n  term: B term\n  definition: Other words.\n  equivalents:\n    da: [Radikalisering]\n"
+    with pytest.raises(RegistryError) as raised:
+        load(tmp_path, "Plain words.", EQUIVALENTS + other)
+    assert [str(p) for p in raised.value.problems] == [
+        "docs/glossary.yml:12: term 'b-term', field 'equivalents', da: 'Radikalisering' is already an equivalent of "
+        "term 'a-term' — a word may stand for one term only"
+    ]
+
+
+def test_the_search_takes_each_equivalent_for_its_english_term(tmp_path):
+    terms = load(tmp_path, "Plain words.", EQUIVALENTS)
+    assert glossary.search_equivalents(terms) == {"radikalisoituminen": "A term", "radikalisering": "A term"}
+
+
+def test_the_glossary_page_says_the_equivalents_are_the_editors_translations():
+    terms = glossary.load(ROOT / "docs/glossary.yml", ROOT / "docs", "docs/glossary.yml")
+    page = glossary.render(terms, glossary.abbreviations(ROOT / "docs"))
+    assert glossary.EQUIVALENTS_NOTE in page and "the editors' translations" in glossary.EQUIVALENTS_NOTE
+    languages = {lang for term in terms for lang, _ in term.equivalents}
+    assert languages == set(glossary.EQUIVALENT_LANGUAGES), languages

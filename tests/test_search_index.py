@@ -44,6 +44,7 @@ def test_a_record_holds_a_pages_sections_escaped_and_weighted_by_its_boost(tmp_p
     page = (tmp_path / "1.html").read_text(encoding="utf-8")
     assert "<script>" not in page and '<meta data-pagefind-meta="url[content]" content="a/">' in page
     assert '<meta data-pagefind-meta="page[content]" content="Sisäministeriö">' in page
+    assert '<meta data-pagefind-filter="boost[content]" content="0.5">' in page
     assert '<div data-pagefind-weight="0.50"><h1 data-pagefind-weight="3.50">Sisäministeriö</h1><p>A page</p>' in page
     assert '<h2 id="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" data-pagefind-weight="3.00">Part</h2>' in page
 

@@ -1,7 +1,9 @@
 """Search on the built site, in Chromium: the index waits for the reader's first use of search,
-a topic's own page ranks above the pages that repeat it, and names in other languages are found
-with and without their special letters. Queries go through the site's own search worker
-(scripts/search_probe.py), which answers them as it answers the search box."""
+a topic's own page ranks above the pages that repeat it, names in other languages are found
+with and without their special letters, and the search box says, online and offline, when no page
+holds every word, which glossary equivalents it searched as, and where to start when nothing is
+found. Queries go through the site's own search worker (scripts/search_probe.py), which answers
+them as it answers the search box."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import unicodedata
 import pytest
 
 from macros import pages
+from macros import site as site_model
 from scripts import search_index
 from scripts.search_probe import ask, pages_found
 from scripts.serve import serve
@@ -192,3 +195,55 @@ def test_the_search_scripts_load_before_materials_bundle(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     order = [html.index(s) for s in ("search-folding.js", "search-on-demand.js", "assets/javascripts/bundle.")]
     assert order == sorted(order)
+
+
+PARTIAL = "No page has all of your words. Pages with some of them:"
+# Where the search box sends a reader when nothing is found (overrides/partials/search.html).
+STARTS = ["resources/index.md", "glossary.md", "themes/index.md", "next-steps/index.md"]
+
+
+@pytest.fixture(params=["online", "offline"])
+def search_box(request, page, site_url, unzipped):
+    """A function that types a query into the search box of the key themes page, online (served)
+    or offline (the bundle, from disk); and the site's root as that copy's addresses start."""
+    root = site_url if request.param == "online" else (unzipped / "index.html").as_uri().removesuffix("index.html")
+    page = guard(page, site_url) if request.param == "online" else page
+    page.goto(root + ("themes/" if request.param == "online" else "themes/index.html"))
+    page.locator("label.md-search__icon[for='__search'], .md-search__input").first.click()
+
+    def type_query(query: str) -> None:
+        box = page.locator("input.md-search__input")
+        box.fill("")
+        box.press_sequentially(query, delay=10)
+
+    return page, type_query, root
+
+
+def test_the_search_box_says_when_no_page_holds_every_word_and_which_glossary_words_it_took(search_box):
+    page, type_query, _ = search_box
+    meta, taken = page.locator(".md-search-result__meta"), page.locator("[data-search-taken]")
+    type_query("radikalisering i skolen")
+    page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() === {PARTIAL!r}")
+    assert taken.is_visible() and taken.text_content() == "radikalisering: searched as Radicalisation"
+    assert "frontline-training" in (page.locator(".md-search-result__item > a").first.get_attribute("href") or "")
+    type_query("mental health")
+    page.wait_for_function(
+        "/^\\d+ matching documents$/.test(document.querySelector('.md-search-result__meta').textContent.trim())"
+    )
+    assert not taken.is_visible() and meta.text_content().strip() != PARTIAL
+
+
+def test_when_nothing_is_found_the_search_box_points_to_the_finder_the_glossary_and_the_topics(search_box):
+    page, type_query, root = search_box
+    help_note = page.locator("[data-search-help]")
+    type_query("xyzzy")
+    help_note.wait_for(state="visible", timeout=10_000)
+    assert page.locator(".md-search-result__meta").text_content().strip() == "No matching documents"
+    links = help_note.locator("a")
+    addresses = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
+    nav = frozenset(site_model.load(ROOT / "mkdocs.yml").nav)
+    assert [pages.page_of(address.removeprefix(root), nav) for address in addresses] == STARTS, addresses
+    page.locator("input.md-search__input").fill("")
+    help_note.wait_for(state="hidden", timeout=10_000)
+    if hasattr(page, "console_errors"):
+        assert page.console_errors == [] and page.foreign_requests == []

@@ -8,10 +8,12 @@
  * Which worker answers is read from the first message, which carries the site's search settings:
  * where the build made a Pagefind index (the published site; scripts/search_index.py), its
  * settings name it, the index file holds no documents, and search-pagefind-worker.js answers;
- * elsewhere (the offline copy, `mkdocs serve`) Material's own worker does, with folded letters. */
+ * elsewhere (the offline copy, `mkdocs serve`) Material's own worker does, with folded letters.
+ * Each answer is also passed on as the event "search-answer" (search-notes.js). */
 "use strict";
 (() => {
   const INDEX = /\/search\/search_index\.json$/;
+  const RESULT = 3; // Material's message type of an answer
   const config = document.getElementById("__config");
   const worker = config && new URL(JSON.parse(config.textContent).search, location.href).href;
   const params = new URLSearchParams(location.search);
@@ -45,6 +47,10 @@
           for (const type of ["message", "messageerror", "error"]) {
             this.worker.addEventListener(type, (event) => this.dispatchEvent(new event.constructor(type, event)));
           }
+          // Each answer, for the notes beside Material's count (search-notes.js).
+          this.worker.addEventListener("message", ({ data }) => {
+            if (data && data.type === RESULT) dispatchEvent(new CustomEvent("search-answer", { detail: data.data }));
+          });
         }
         return this.worker;
       };
