@@ -229,8 +229,8 @@ def test_case_4_data_reaches_html_as_text_even_before_the_sanitiser(address):
 @pytest.mark.parametrize(
     ("front_matter", "says"),
     [
-        ('title: ["<meta http-equiv=refresh content=0>"]', "title must be plain text"),
-        ("title: 5", "title must be plain text"),
+        ('title: ["<meta http-equiv=refresh content=0>"]', "unknown front matter key 'title'"),
+        ("title: 5", "unknown front matter key 'title'"),
         ('description: ["<script src=x.json></script> and enough words to pass the length rule here"]', "front matter has no"),
         ("hide: 5", "hide must be a list of"),
         ("search: x", "search may hold only"),
