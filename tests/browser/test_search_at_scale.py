@@ -36,7 +36,8 @@ def search(page, query: str) -> list[str]:
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     results = page.locator(".md-search-result__item > a")
     results.first.wait_for(timeout=60_000)
-    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")  # at once: the list is redrawn as results come
+    # All at once: the list is redrawn as results come in.
+    return results.evaluate_all("links => links.map(link => link.getAttribute('href'))")
 
 
 def test_search_works_online_at_ten_times_the_content(page, scaled):
