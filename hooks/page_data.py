@@ -4,7 +4,8 @@ does the same with the same functions):
 
 - `slug`: the page's id (macros/pages.py), which names its citation key and RIS file, and
   `pdf_file`, where its own PDF is published (macros/artifacts.py), if it asks for one;
-- `last_updated`: the date its source last changed, from one `git log` call
+- `last_updated`: the date it last changed as readers see it (its source, or a file its macros
+  show), from one `git log` call
   (macros/page_dates.py), an ISO string that overrides/partials/dates.html formats. Without git
   history, or for a file with no commit yet, a page shows no date rather than a wrong one, and
   the build says so once.
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 
 from macros import pages
 from macros.artifacts import page_pdf
-from macros.page_dates import commit_dates, page_source
+from macros.page_dates import commit_dates, last_updated
 
 # Not under "mkdocs": a strict build stops at MkDocs warnings, and this one must not stop it.
 log = logging.getLogger("us_nordic_kb.page_data")
@@ -47,7 +48,7 @@ def on_page_markdown(markdown, page, config, files):
         raise PluginError("\n".join(problems))  # the templates print some of it as it is (pages.py)
     page.meta["slug"] = pages.slug(page.file.src_uri)
     page.meta["pdf_file"] = page_pdf(page.meta["slug"])
-    source = page_source(Path(config.docs_dir).name, page.file.src_uri, page.meta)
-    if source in _dates:
-        page.meta["last_updated"] = _dates[source]
+    # mkdocs-macros (a plugin, run before hooks) has put what the page's macros show in page.meta["uses"].
+    if day := last_updated(_dates, Path(config.docs_dir).name, page.file.src_uri, page.meta):
+        page.meta["last_updated"] = day
     return markdown

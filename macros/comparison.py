@@ -100,18 +100,23 @@ def load(path: Path, registry: Registry, name: str) -> list[Row]:
 def render(rows: list[Row], registry: Registry, from_page: str) -> str:
     """The comparison as a Markdown table: one row per question, one column per side."""
     table = ["| Question | " + " | ".join(SIDES.values()) + " |", "|---|---|---|---|"]
+    named: set[str] = set()  # entries named so far: the first mention says what changed since the workshop
     for row in rows:
-        cells = [cell_label(label) + _cell(row.cells.get(side), registry, from_page) for side, label in SIDES.items()]
+        cells = [cell_label(label) + _cell(row.cells.get(side), registry, from_page, named) for side, label in SIDES.items()]
         table.append(f"| **{escape(row.question)}** | " + " | ".join(cells) + " |")
     return "\n".join(['<div class="comparison stacked-table" markdown>', "", *table, "", "</div>", ""])
 
 
-def _cell(cell: Cell | None, registry: Registry, from_page: str) -> str:
+def _cell(cell: Cell | None, registry: Registry, from_page: str, named: set[str]) -> str:
     if cell is None:
         return NOT_COVERED
     parts = [registry.part_label(s) if s not in OUTSIDE_SOURCES else "the resource index's checked facts" for s in cell.sources]
     text = escape(" ".join(cell.text.split()))
-    see = f" See: {'; '.join(reference(registry, r, from_page) for r in cell.refs)}." if cell.refs else ""
+    mentions = []
+    for ref in cell.refs:
+        mentions.append(reference(registry, ref, from_page, first_mention=ref not in named))
+        named.add(ref)
+    see = f" See: {'; '.join(mentions)}." if cell.refs else ""
     source_line = ", ".join(
         link(p, registry.topics[s].page, from_page) if s in registry.topics else escape(p)
         for s, p in zip(cell.sources, parts, strict=True)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .registry import Entry, Registry
-from .render import KIND_LABELS
+from .render import KIND_LABELS, NOT_NAMED
 
 SCRIPT = "finder.js"  # beside the resource index page, so the same address works online and offline
 
@@ -36,7 +36,7 @@ def facets(registry: Registry) -> list[Facet]:
     """The finder's filters, with only the options that some entry has."""
     entries = list(registry.entries.values())
     kinds = [k for k in KIND_LABELS if any(e.kind == k for e in entries)]
-    countries = sorted({e.country for e in entries}, key=lambda c: (c == "Not named", c))
+    countries = sorted({e.country for e in entries}, key=lambda c: (c == NOT_NAMED, c))
     return [
         Facet("kind", "Kind", [(k, KIND_LABELS[k]) for k in kinds]),
         Facet("country", "Country or region", [(slug(c), c) for c in countries]),

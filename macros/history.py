@@ -60,6 +60,12 @@ def touched(commit: Commit, page_for: dict[str, tuple[str, str]]) -> list[tuple[
     return found
 
 
+def described(pages: list[str], files: list[str]) -> str:
+    """'Pages: A, B. Other files: x.css.': what a change touched, as the Changes page and the feed say it."""
+    said = ([f"Pages: {', '.join(pages)}."] if pages else []) + ([f"Other files: {', '.join(files)}."] if files else [])
+    return " ".join(said)
+
+
 def atom_feed(
     history: list[Commit], title: str, site_url: str, feed_name: str, page_for: dict[str, tuple[str, str]], limit: int = 50
 ) -> str:
@@ -79,14 +85,15 @@ def atom_feed(
         f"  <author><name>Contributors to the {xml_escape(title)}</name></author>",
     ]
     for commit in history[:limit]:
-        pages = ", ".join(name for _, name in touched(commit, page_for)) or "none"
+        items = touched(commit, page_for)
+        said = described([name for page, name in items if page], [name for page, name in items if not page])
         lines += [
             "  <entry>",
             f"    <title>{xml_escape(commit.summary)}</title>",
             f"    <id>tag:{host},{commit.when:%Y-%m-%d}:{commit.sha}</id>",
             f'    <link rel="alternate" type="text/html" href="{xml_escape(changes)}#change-{commit.sha[:10]}"/>',
             f"    <updated>{commit.when.isoformat()}</updated>",
-            f"    <summary>{xml_escape(f'Pages: {pages}.')}</summary>",
+            f"    <summary>{xml_escape(said)}</summary>",
             "  </entry>",
         ]
     return "\n".join(lines + ["</feed>", ""])

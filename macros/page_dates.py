@@ -1,5 +1,7 @@
 """When each page last changed, from one `git log` call: the date of the newest commit that
-touched the page's source (or, for a page with `edit_source`, the file it is built from).
+touched the page's source (or, for a page with `edit_source`, the file it is built from), or
+any other file whose text the page shows (its macros' `uses`: the registry's summaries, another
+page's title; ALL for the Changes page, which shows every change).
 
 Plain Python, used by both engines' adapters (hooks/page_data.py for MkDocs, zensical.py for
 Zensical). The date goes into the page's metadata as `last_updated`, an ISO date string that
@@ -41,6 +43,15 @@ def commit_dates(root: Path) -> dict[str, str]:
     return dates
 
 
-def page_source(docs_folder: str, src_uri: str, meta: dict) -> str:
-    """The file, relative to the repository root, whose history dates the page."""
-    return meta.get("edit_source") or f"{docs_folder}/{src_uri}"
+ALL = "*"  # every file under docs/
+
+
+def last_updated(dates: dict[str, str], docs_folder: str, src_uri: str, meta: dict) -> str | None:
+    """The date the page last changed as its readers see it: the newest of its source's and of the
+    files it shows (`meta["uses"]`, paths under docs/); None where git knows none of them."""
+    uses = meta.get("uses") or []
+    files = [meta.get("edit_source") or f"{docs_folder}/{src_uri}", *(f"{docs_folder}/{u}" for u in uses if u != ALL)]
+    found = [dates[f] for f in files if f in dates]
+    if ALL in uses:
+        found += [day for name, day in dates.items() if name.startswith(f"{docs_folder}/")]
+    return max(found, default=None)

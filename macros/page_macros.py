@@ -22,6 +22,7 @@ from . import (
     finder,
     glossary,
     history,
+    page_dates,
     pages,
     practices,
     reading_paths,
@@ -101,7 +102,29 @@ def pages_of(docs_dir: Path) -> dict[str, tuple[str, str]]:
 # What a page's template may need from its macros, set in its metadata for every page (so that
 # no front matter can set it): the scripts to load (paths under docs/), and the page's structured
 # data besides the article (the resource index's ItemList). Our templates write both.
-NO_PAGE_DATA: dict = {"scripts": [], "item_list": None}
+# `uses`: the files under docs/ whose changes the page shows besides its own (page_dates.py dates
+# the page by the newest of them).
+NO_PAGE_DATA: dict = {"scripts": [], "item_list": None, "uses": []}
+# What each macro shows besides the page it is on: data files (paths under docs/), the topic pages
+# (TOPICS: their titles and front matter, which the registry reads), or the whole of docs/ (ALL).
+TOPICS, ALL = "topic pages", page_dates.ALL
+USES = {
+    "resource_index": (REGISTRY_PATH, TOPICS),
+    "related": (REGISTRY_PATH, TOPICS),
+    "topic_cards": (REGISTRY_PATH, TOPICS),
+    "ref": (REGISTRY_PATH, TOPICS),
+    "downloads": (TOPICS, "resources/index.md"),
+    "registry_columns": (f"resources/{SCHEMA_NAME}",),
+    "glossary_terms": (glossary.GLOSSARY_PATH, glossary.ABBREVIATIONS.as_posix()),
+    "practice_table": (REGISTRY_PATH, TOPICS),
+    "changes": (ALL,),
+    "comparison_table": (comparison.COMPARISON_PATH, REGISTRY_PATH, TOPICS),
+    "reading_path": (reading_paths.ROLES_PATH, REGISTRY_PATH, TOPICS),
+    "reading_path_lead": (reading_paths.ROLES_PATH, TOPICS),
+    "reading_path_list": (reading_paths.ROLES_PATH,),
+    "relationship_map": (REGISTRY_PATH, TOPICS),
+    "relationship_list": (REGISTRY_PATH, TOPICS),
+}
 
 # The macros a page may call, by name: the methods of PageMacros of the same name.
 MACROS = (
@@ -142,12 +165,30 @@ class PageMacros:
         self.data: dict[str, dict] = {}  # page -> what its template needs besides its text (page_data)
 
     def by_name(self) -> dict[str, Callable[..., str]]:
-        """The macros a page may call, by name."""
-        return {name: getattr(self, name) for name in MACROS}
+        """The macros a page may call, by name; each notes, on the page it is called on, what it shows (USES)."""
+        return {name: self._noting_uses(name) for name in MACROS}
+
+    def _noting_uses(self, name: str) -> Callable[..., str]:
+        macro = getattr(self, name)
+
+        @functools.wraps(macro)
+        def call(*args: Any, **kwargs: Any) -> str:
+            self.data.setdefault(self.page(), {}).setdefault("uses", set()).update(self._files(USES[name]))
+            return macro(*args, **kwargs)
+
+        return call
+
+    def _files(self, uses: tuple[str, ...]) -> set[str]:
+        """USES' names as files under docs/ (or ALL)."""
+        return {p for use in uses for p in ([t.page for t in self.registry.topics.values()] if use == TOPICS else [use])}
 
     def page_data(self, page: str) -> dict:
-        """What the template of `page` needs from its macros, for its metadata (NO_PAGE_DATA's keys)."""
-        return {**copy.deepcopy(NO_PAGE_DATA), **self.data.get(page, {})}
+        """What the template of `page` needs from its macros, for its metadata (NO_PAGE_DATA's keys).
+        A topic page's frame shows the registry's facts of the workshop too (topic_page.py)."""
+        data = {**copy.deepcopy(NO_PAGE_DATA), **self.data.get(page, {})}
+        framed = self._files((REGISTRY_PATH,)) if self.registry.topic_for_page(page) else set()
+        data["uses"] = sorted(set(data["uses"]) | framed)
+        return data
 
     def _needs(self, page: str, **data: object) -> None:
         self.data.setdefault(page, {}).update(data)

@@ -5,7 +5,7 @@ page (docs/practices/sortable-table.js) lets readers sort it; without it, it is 
 from __future__ import annotations
 
 from .registry import Registry
-from .render import INDEX_PAGE, cell_label, display_name, escape, full_description, link, marked
+from .render import INDEX_PAGE, cell_label, display_name, escape, full_description, link, marked, place, since_note
 
 KINDS = ("programme", "platform", "practice")
 SCRIPT = "sortable-table.js"  # beside the page, so the same address works online and offline
@@ -25,8 +25,8 @@ def practice_table(registry: Registry, from_page: str) -> str:
         )
         page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "No official page confirmed"
         cells = [
-            link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)),
-            escape(entry.country),
+            link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)) + since_note(registry, entry),
+            escape(place(entry)),
             marked(entry, entry.owner),
             marked(entry, full_description(entry)),
             parts,

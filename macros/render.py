@@ -20,6 +20,8 @@ from .registry import Entry, Registry, Status, Topic
 
 INDEX_PAGE = "resources/index.md"
 CHANGELOG = "changelog"  # the class of the Changes page's log
+NOT_NAMED = "Not named"  # an entry's `country` where the report does not say where
+SINCE_WORKSHOP = "since-workshop"  # the class of the note on what changed since the workshop (small print, not prose)
 
 # The resource index's groups, in the order a reader meets them; keys are the schema's kinds.
 KIND_LABELS = {
@@ -112,6 +114,11 @@ def topic_label(topic: Topic) -> str:
     return f"{TOPIC_LABELS[topic.kind]} {topic.number}: {topic.title}"
 
 
+def place(entry: Entry) -> str:
+    """Where an entry is, as a reader should read it: the registry writes NOT_NAMED where the report does not say."""
+    return "place not named in the report" if entry.country == NOT_NAMED else entry.country
+
+
 def display_name(entry: Entry, text: str | None = None) -> str:
     """The entry's name (or the `text` a page gives it), marked when no official source confirmed it."""
     return (text or entry.name) + (" (name not verified)" if "name" in entry.unverified else "")
@@ -165,12 +172,16 @@ def status_line(registry: Registry, status: Status) -> str:
 
 def since_note(registry: Registry, entry: Entry) -> str:
     """The short note that follows an entry's first mention on a page: what changed after the
-    workshop, and when. The entry on the resource index, where the mention links, says more."""
+    workshop, when, and the source that says so. The entry on the resource index says more."""
     later = [s for s in entry.status if after_workshop(registry, s)]
     if not later:
         return ""
-    notes = "; ".join(f"{EVENT_PHRASES[s.event]} {'on' if len(s.date) == 10 else 'in'} {format_date(s.date)}" for s in later)
-    return f' <span class="since-workshop">(since the workshop: {notes})</span>'
+    notes = "; ".join(
+        f"{EVENT_PHRASES[s.event]} {'on' if len(s.date) == 10 else 'in'} {format_date(s.date)}"
+        + (f", source: {escape(s.source)}" if s.source else "")
+        for s in later
+    )
+    return f' <span class="{SINCE_WORKSHOP}">(since the workshop: {notes})</span>'
 
 
 def reference(registry: Registry, item_id: str, from_page: str, text: str | None = None, first_mention: bool = False) -> str:
@@ -193,7 +204,7 @@ def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
     since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s)]
     return " ".join(
         [
-            f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(entry.country)}).",
+            f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(place(entry))}).",
             marked(entry, full_description(entry)),
         ]
         + since
@@ -225,22 +236,21 @@ def related_block(registry: Registry, topic: Topic, from_page: str) -> str:
 
 
 def changes(groups, page_for: dict[str, tuple[str, str]], from_page: str) -> str:
-    """The Changes page's log: month by month, each change with its date, summary and the pages
-    it touched. `page_for` maps a file under docs/ to (the page showing it, its title); files
-    no page shows are named as they are."""
+    """The Changes page's log: month by month, each change with its date, summary, the pages it
+    touched and the other files. `page_for` maps a file under docs/ to (the page showing it, its
+    title); files no page shows (a stylesheet, a script) are named as they are."""
     if not groups:
         return "No history is available: this copy was built outside its git repository.\n"
     lines = [f'<div class="{CHANGELOG}" markdown>', ""]
     for month, commits in groups:
         lines += [f"## {month}", ""]
         for commit in commits:
-            touched = [
-                link(name, page, from_page) if page else f"<code>{escape(name)}</code>"
-                for page, name in history.touched(commit, page_for)
-            ]
+            touched = history.touched(commit, page_for)
+            shown = [link(name, page, from_page) for page, name in touched if page]
+            files = [f"<code>{escape(name)}</code>" for page, name in touched if not page]
             lines.append(
                 f'- <span id="change-{commit.sha[:10]}"></span>**{commit.when.day} {commit.when:%B %Y}**: '
-                f"{escape(_sentence(commit.summary))} Pages: {', '.join(touched) or 'none'}."
+                f"{escape(_sentence(commit.summary))} {history.described(shown, files)}".rstrip()
             )
         lines.append("")
     return "\n".join(lines + ["</div>", ""])
@@ -281,7 +291,7 @@ def resource_index(registry: Registry, from_page: str = INDEX_PAGE, attributes=l
 
 
 def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
-    facts = [f"**{KIND_SINGULAR[entry.kind]}** · {marked(entry, entry.owner)} · {escape(entry.country)}"]
+    facts = [f"**{KIND_SINGULAR[entry.kind]}** · {marked(entry, entry.owner)} · {escape(place(entry))}"]
     if entry.year:
         facts[0] += f" · {entry.year}"
     if entry.recommended:

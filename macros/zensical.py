@@ -27,7 +27,7 @@ from zensical.extensions.context import ContextPreprocessor
 
 from . import checked_and_rendered, exports, pages, published_files, sources_of, stop, topic_page
 from .artifacts import page_pdf
-from .page_dates import commit_dates, page_source
+from .page_dates import commit_dates, last_updated
 from .page_macros import NO_PAGE_DATA, PageMacros, Sources
 
 MACROS_PRIORITY = 35  # Zensical's macros preprocessor; ours run just before and just after it
@@ -93,6 +93,8 @@ class CheckMacroCalls(Preprocessor):
             config,
         )
         page.meta.update(macros.page_data(page.path))
+        if day := last_updated(dates_of(docs.parent), docs.name, page.path, page.meta):  # now with what its macros show
+            page.meta["last_updated"] = day
         return rendered.split("\n")
 
 
@@ -122,8 +124,7 @@ class PageData(Preprocessor):
         page.meta["based_on"] = exports.based_on(cached_sources(docs_dir(config)).registry.workshop)
         page.meta.update(copy.deepcopy(NO_PAGE_DATA))  # what the page's macros need, if it has any: CheckMacroCalls
         docs = docs_dir(config)
-        day = dates_of(docs.parent).get(page_source(docs.name, page.path, page.meta))
-        if day:
+        if day := last_updated(dates_of(docs.parent), docs.name, page.path, page.meta):
             page.meta["last_updated"] = day
         return lines
 

@@ -21,7 +21,15 @@ INDEX_LINK = re.compile(r"(^|/)resources/index\.md#")
 # Text that is not the writer's prose: code, headings, generated labels, links that carry the
 # title of a page or section (macros/render.py, title_link), and native-language names.
 NOT_PROSE_TAGS = {"pre", "code", "h1", "h2", "h3", "h4", "h5", "h6"}
-NOT_PROSE_CLASSES = {"headerlink", "admonition-title", "provenance", render.CHANGELOG, "title-link", "cell-label"}
+NOT_PROSE_CLASSES = {
+    "headerlink",
+    "admonition-title",
+    "provenance",
+    render.CHANGELOG,
+    render.SINCE_WORKSHOP,
+    "title-link",
+    "cell-label",
+}
 BLOCKS = ["p", "li", "dd", "dt", "td", "th"]
 ONLY_NAMES = re.compile(r"Name(\W+Name)*\W*")
 
