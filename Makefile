@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 SITE   := site
-# The MkDocs 1.x engine: mkdocs (the default) or properdocs (README, "Engines").
+# The MkDocs 1.x engine: mkdocs (the default) or properdocs (maintainers/engines.md).
 ENGINE ?= mkdocs
 LIGHTHOUSE := tests/lighthouse/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
@@ -36,23 +36,23 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/activate
 	touch $@
 
 serve: $(VENV)/.installed ## Build and serve the site on http://127.0.0.1:8000 with live reload (ENGINE=properdocs to use ProperDocs)
-	$(PY) -m scripts.check --quiet
-	$(PY) -m $(ENGINE) serve --strict --dev-addr 127.0.0.1:8000 --watch macros --watch hooks --watch overrides
+	$(PY) -m us_nordic_kb.check --quiet
+	$(PY) -m $(ENGINE) serve --strict --dev-addr 127.0.0.1:8000 --watch us_nordic_kb --watch overrides
 
 build: $(VENV)/.installed ## Production build into site/ (the last good site/ survives a failed build; ENGINE=properdocs to use ProperDocs)
-	$(PY) -m scripts.build --site-dir $(SITE) --engine $(ENGINE)
+	$(PY) -m us_nordic_kb.build --site-dir $(SITE) --engine $(ENGINE)
 
-zensical: $(VENV)/.installed ## Build the same site with Zensical into .build/zensical/site/ (README, "Engines"; Python 3.11+)
-	$(PY) -m scripts.build_zensical
+zensical: $(VENV)/.installed ## Build the same site with Zensical into .build/zensical/site/ (maintainers/engines.md; Python 3.11+)
+	$(PY) -m us_nordic_kb.build --engine zensical --site-dir .build/zensical/site
 
 pdf: $(VENV)/.installed ## Build only the PDF into .build/downloads/
-	$(PY) -m scripts.build_pdf --out .build/downloads
+	$(PY) -m us_nordic_kb.build.pdf --out .build/downloads
 
 bundle: $(VENV)/.installed ## Build only the offline HTML bundle (zip) into .build/downloads/
-	$(PY) -m scripts.build_bundle --out .build/downloads
+	$(PY) -m us_nordic_kb.build.bundle --out .build/downloads
 
 check: $(VENV)/.installed ## Check the data, every page and its macro calls, without a build (a few seconds)
-	$(PY) -m scripts.check
+	$(PY) -m us_nordic_kb.check
 
 lint: $(VENV)/.installed ## Lint, format and type-check the code; audit the GitHub workflows (offline)
 	$(BIN)/ruff check .
@@ -61,10 +61,10 @@ lint: $(VENV)/.installed ## Lint, format and type-check the code; audit the GitH
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
 linkcheck: $(VENV)/.installed ## Check every internal link and anchor of the built site/
-	$(PY) -m scripts.check_links internal $(SITE)
+	$(PY) -m us_nordic_kb.check.linkcheck internal $(SITE)
 
 linkcheck-external: $(VENV)/.installed ## Check every external address of the built site/ (report in reports/)
-	$(PY) -m scripts.check_links external $(SITE) --report reports/external-links.md
+	$(PY) -m us_nordic_kb.check.linkcheck external $(SITE) --report reports/external-links.md
 
 # Lighthouse for the accessibility audit (tests/browser/test_lighthouse.py), when npm is there.
 $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
@@ -76,13 +76,13 @@ test: $(VENV)/.installed $(LIGHTHOUSE) ## Lint, build the site (make check first
 	$(MAKE) build
 	KB_TEST_SITE=$(SITE) $(PY) -m pytest
 
-test-fast: $(VENV)/.installed ## The quick inner loop: check, lint, and the tests that build no real site and start no browser
-	$(PY) -m scripts.check --quiet
+test-fast: $(VENV)/.installed ## The quick inner loop: check, lint, and the unit tests (tests/unit: no site built, no browser)
+	$(PY) -m us_nordic_kb.check --quiet
 	$(MAKE) lint
-	$(PY) -m pytest -m "not slow"
+	$(PY) -m pytest tests/unit
 
 bench: $(VENV)/.installed ## Print build, scale, download and page-weight figures (several minutes)
-	$(PY) -m scripts.bench
+	$(PY) -m us_nordic_kb.bench
 
 lock: ## Re-pin every package, transitive ones included, with file hashes, into requirements.lock
 	rm -rf .build/lock-venv && $(PYTHON) -m venv .build/lock-venv
