@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import posixpath
 import shutil
 import subprocess
@@ -12,44 +14,18 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from macros import pages
-from scripts import site_config
+from us_nordic_kb.bench import projects
+from us_nordic_kb.github import issue_form, suggestion
+from us_nordic_kb.model import pages
+from us_nordic_kb.model import project as project_model
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SCHEMA = ROOT / "docs/resources/registry.schema.json"
-CONFIG = site_config.load(ROOT / "mkdocs.yml")
-REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))  # as data
-PAGES = [pages.html_file(p, True).removesuffix("index.html") for p in pages.nav_pages(CONFIG.nav)]  # URL paths
-PROJECT_PARTS = [
-    "CONTRIBUTING.md",
-    "CITATION.cff",
-    "docs",
-    "hooks",
-    "macros",
-    "overrides",
-    "scripts",
-    "linkcheck",
-    "pdf",
-    "mkdocs.yml",
-    "mkdocs.offline.yml",
-    "zensical.yml",
-    "reviewed-files.yml",
-]
-
-
-def copy_project(dest: Path) -> Path:
-    """Copy what a build needs into `dest` and return it."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
-    return dest
-
-
+CONFIG = project_model.CONFIG
+PROJECT = project_model.load(ROOT / project_model.CONFIG)  # the real project, as the code reads it
+SCHEMA = PROJECT.schema_file
+REGISTRY = yaml.safe_load(PROJECT.registry_file.read_text(encoding="utf-8"))  # as data
+PAGES = [pages.html_file(p, True).removesuffix("index.html") for p in PROJECT.nav]  # URL paths
 FIXTURE_NAV = """nav:
   - Home: index.md
   - about.md
@@ -60,23 +36,22 @@ FIXTURE_NAV = """nav:
 """
 
 
+def copy_project(dest: Path) -> Path:
+    """What a build of the project needs, copied into `dest` (the project factory, bench/projects.py)."""
+    return projects.copy_project(ROOT, dest)
+
+
 def small_project(dest: Path) -> Path:
     """The project's code with the small fixture site (tests/fixtures/docs) as its content:
     a build of it takes about a second, so each failure mode gets a project of its own."""
-    copy_project(dest)
-    shutil.rmtree(dest / "docs")
-    shutil.copytree(FIXTURES / "docs", dest / "docs")
-    shutil.copy2(SCHEMA, dest / "docs/resources/")  # beside the registry, where the code reads it
-    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-    (dest / "mkdocs.yml").write_text(config[: config.index("\nnav:")] + "\n" + FIXTURE_NAV, encoding="utf-8")
-    return dest
+    return projects.with_content(ROOT, dest, FIXTURES / "docs", FIXTURE_NAV)
 
 
 def build(project: Path, site_dir: Path | None = None, *options: str) -> subprocess.CompletedProcess:
     """Run the production build of `project`; return the finished process (output captured)."""
     site_dir = site_dir or project / "site"
     return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.build", "--site-dir", str(site_dir), "--config", str(project / "mkdocs.yml"), *options],
+        [sys.executable, "-m", "us_nordic_kb.build", "--site-dir", str(site_dir), "--config", str(project / CONFIG), *options],
         cwd=project,
         capture_output=True,
         text=True,
@@ -84,9 +59,19 @@ def build(project: Path, site_dir: Path | None = None, *options: str) -> subproc
 
 
 def build_with_zensical(project: Path, site: Path) -> subprocess.CompletedProcess:
-    """scripts/build_zensical.py on `project`; the finished process, output captured."""
+    """The Zensical build (build/zensical.py) of `project`; the finished process, output captured."""
     return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.build_zensical", "--site-dir", str(site)],
+        [
+            sys.executable,
+            "-m",
+            "us_nordic_kb.build",
+            "--engine",
+            "zensical",
+            "--site-dir",
+            str(site),
+            "--config",
+            str(project / CONFIG),
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -95,7 +80,7 @@ def build_with_zensical(project: Path, site: Path) -> subprocess.CompletedProces
 
 def nav_pages() -> list[str]:
     """Every Markdown path in mkdocs.yml's nav, in order."""
-    return pages.nav_pages(CONFIG.nav)
+    return list(PROJECT.nav)
 
 
 def output_of(page: str) -> str:
@@ -237,3 +222,63 @@ def articles(site: Path) -> dict[str, str]:
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article.md-content__inner")
         found[page.relative_to(site).as_posix()] = str(article)
     return found
+
+
+# make check, in this process (the syllable dictionary loads once per session).
+def run_check(
+    docs: Path | None = None, registry: Path | None = None, config: Path = ROOT / CONFIG
+) -> subprocess.CompletedProcess:
+    """`make check` as its command line prints it, run in this process with the real project's
+    code: of the project whose configuration is `config`, or of another `docs` folder (and registry)."""
+    from us_nordic_kb.check import __main__ as check_command
+
+    args = (
+        ["--config", str(config)] + (["--docs", str(docs)] if docs else []) + (["--registry", str(registry)] if registry else [])
+    )
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        returncode = check_command.main(args)
+    return subprocess.CompletedProcess(args, returncode, out.getvalue(), "")
+
+
+def problem_lines(result) -> list[str]:
+    """The problems make check printed (not its readability table)."""
+    lines = result.stdout.split("\n\n", 1)[-1] if result.stdout.startswith("Readability") else result.stdout
+    return [line for line in lines.splitlines() if line and not line.startswith("make check:")]
+
+
+def fixture_docs(tmp_path: Path) -> Path:
+    """A private copy of the small fixture site's docs folder (tests/fixtures/docs)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "docs", docs)
+    return docs
+
+
+# The "Suggest a resource" form (github/suggestion.py): a good answer to every question.
+SUGGESTION = {
+    "name": "Nordic Safe Cities Guide to Local Prevention",
+    "kind": "publication",
+    "country": "Nordic region",
+    "owner": "Nordic Safe Cities",
+    "url": "https://nordicsafecities.org/guide",
+    "year": "2021",
+    "description": "A short guide for city staff on how to plan local prevention work with partners.",
+    "named_in": ["Key theme 1: Trust through information sharing and visible leadership", "Resources list"],
+    "editors_links": ["Next step 1: Local voices in national prevention plans"],
+    "why": "The report's list of resources names it.",
+    "unverified": ["I could not confirm the year"],
+}
+
+
+def form_body(answers: dict, crlf: bool = False) -> str:
+    """The issue body GitHub writes for a submitted form with these answers."""
+    parts = []
+    for question in issue_form.fields(suggestion.FORM):
+        answer = answers.get(question.id)
+        if question.type == "checkboxes":
+            value = "\n".join(f"- [{'X' if o in (answer or []) else ' '}] {o}" for o in question.options)
+        else:
+            value = answer or "_No response_"
+        parts.append(f"### {question.label}\n\n{value}")
+    body = "\n\n".join(parts)
+    return body.replace("\n", "\r\n") if crlf else body

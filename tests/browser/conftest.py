@@ -8,8 +8,8 @@ import zipfile
 
 import pytest
 
-from scripts.build_bundle import BUNDLE_NAME, FOLDER
 from tests.support import guard
+from us_nordic_kb.build.bundle import BUNDLE_NAME, FOLDER
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags that keep Chromium from reaching for Google's services on a closed network.
@@ -54,7 +54,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site served on 127.0.0.1 for the whole session."""
-    from scripts.serve import serve
+    from us_nordic_kb.check.serve import serve
 
     with serve(built_site) as base:
         yield base

@@ -19,10 +19,10 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from scripts import build_pdf, site_config
-from scripts.serve import serve
-from tests.support import ROOT, embedded_files, guard, small_project
-from tests.test_check import problem_lines, run_check
+from tests.support import ROOT, embedded_files, guard, problem_lines, run_check, small_project
+from us_nordic_kb.build import pdf as build_pdf
+from us_nordic_kb.check.serve import serve
+from us_nordic_kb.model import project as project_model
 
 CORPUS = yaml.safe_load((ROOT / "tests/data/hostile-html.yml").read_text(encoding="utf-8"))
 # The smallest PNG there is: one transparent pixel. The payloads' own pages use it as their image.
@@ -121,7 +121,7 @@ def test_the_pdf_of_every_payload_page_embeds_nothing_and_fetches_nothing(corpus
     `<textarea>`) must not hide the next one."""
     project, built = corpus
     _, reached = log_server
-    config = site_config.load(project / "mkdocs.yml")
+    config = project_model.load(project / project_model.CONFIG)
     for item in CORPUS:
         out = build_pdf.render(built["offline"], config, tmp_path / f"{item['name']}.pdf", [f"corpus/{item['name']}.md"])
         assert embedded_files(out) == [], item["name"]

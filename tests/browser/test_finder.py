@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from macros import finder
-from macros.registry import load
 from tests.support import ROOT
+from us_nordic_kb.model.registry import load
+from us_nordic_kb.render import finder
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 FACETS = finder.facets(REGISTRY)

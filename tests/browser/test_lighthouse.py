@@ -51,7 +51,7 @@ def test_every_page_scores_100_for_accessibility_on_phone_and_desktop(site_url):
 
 def test_a_search_dialog_without_a_name_is_caught(tmp_path, built_site):
     """The audit can fail: Material's search dialog as it ships, without our accessible name."""
-    from scripts.serve import serve
+    from us_nordic_kb.check.serve import serve
 
     page = tmp_path / "site"
     shutil.copytree(built_site, page)

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from macros import pages
 from tests.support import ROOT
+from us_nordic_kb.model import pages
 
 
 @pytest.fixture

@@ -101,9 +101,9 @@ def plant(page_file) -> str:
 
 def test_a_script_planted_in_page_content_neither_runs_nor_is_allowed_online_or_offline(page, built_site, unzipped, tmp_path):
     """The policy hashes only the theme's scripts, known before the pages are read
-    (scripts/csp.py): a script in page content has no hash, so Chromium blocks it, on the
+    (build/csp.py): a script in page content has no hash, so Chromium blocks it, on the
     published site and in the offline bundle."""
-    from scripts.serve import serve
+    from us_nordic_kb.check.serve import serve
 
     digest = base64.b64encode(hashlib.sha256(PLANTED.encode()).digest()).decode()
     online, offline = tmp_path / "online", tmp_path / "offline"

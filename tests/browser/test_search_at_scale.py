@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from scripts import bench, csp
-from scripts.serve import serve
-from tests.support import guard
+from tests.support import ROOT, guard
+from us_nordic_kb.bench.measure import build_site, published_site
+from us_nordic_kb.bench.projects import scaled_project
+from us_nordic_kb.build import csp
+from us_nordic_kb.check.serve import serve
+from us_nordic_kb.model import project as project_model
 
 INDEX = re.compile(
     r"/search/search_index\.js(on)?$|/workers/search\.[0-9a-f]+\.min\.js$|/search-(folding|pagefind)-worker\.js|/pagefind/"
@@ -22,11 +25,12 @@ INDEX = re.compile(
 def scaled(tmp_path_factory) -> tuple[Path, Path]:
     """The 10x project built once for the published site (with its Pagefind index) and once for
     the offline copy (Material's search)."""
-    project, _, _ = bench.scaled_project(tmp_path_factory.mktemp("x10") / "project", 10)
-    online, _ = bench.published_site(project, project / "_site")
-    offline = bench.build_site(project, project / "_offline", "mkdocs.offline.yml")
-    csp.add_policy(online)
-    csp.add_policy(offline, offline=True)
+    project, _, _ = scaled_project(ROOT, tmp_path_factory.mktemp("x10") / "project", 10)
+    online, _ = published_site(project, project / "_site")
+    offline = build_site(project, project / "_offline", project_model.OFFLINE_CONFIG)
+    loaded = project_model.load(project / project_model.CONFIG)
+    csp.add_policy(online, loaded)
+    csp.add_policy(offline, loaded, offline=True)
     return online, offline
 
 

@@ -11,9 +11,9 @@ import re
 
 import pytest
 
-from macros import site
-from scripts import search_quality
 from tests.support import ROOT
+from us_nordic_kb.bench import search_quality
+from us_nordic_kb.model import project
 
 QUERIES = search_quality.load(ROOT / search_quality.QUERY_SET)
 # Pages that repeat the topic pages' words (search: boost 0.5); none may rank above a topic page
@@ -25,7 +25,7 @@ TOPICS = re.compile(r"^(themes|next-steps)/(?!index\.md)")
 @pytest.fixture(scope="module")
 def answers(browser, site_url, unzipped) -> dict[str, list[list[str]]]:
     """Each query's pages found, best first, online and offline: one page for each search."""
-    site_pages = frozenset(site.load(ROOT / "mkdocs.yml").nav)
+    site_pages = frozenset(project.load(ROOT / "mkdocs.yml").nav)
     found = {}
     for name, address in (("online", site_url), ("offline", (unzipped / "index.html").as_uri())):
         page = browser.new_page()

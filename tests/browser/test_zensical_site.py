@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.serve import serve
 from tests.support import PAGES, guard
+from us_nordic_kb.check.serve import serve
 
 
 @pytest.fixture(scope="module")

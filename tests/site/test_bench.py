@@ -10,11 +10,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from scripts import bench
 from tests.support import ROOT
+from us_nordic_kb.bench.measure import build_site
+from us_nordic_kb.bench.projects import MACROS_ONLY, empty_macros_project, plain_project, scaled_project
+from us_nordic_kb.model.project import CONFIG
 
 # What only our hooks add: the git date (shown, and in the citations), edit links that point at a
-# page's real source, and the address of a page's own PDF (page data from hooks/page_data.py).
+# page's real source, and the address of a page's own PDF (page data from engines/mkdocs_hooks.py).
 HOOKS_OUTPUT = re.compile(
     r'\s*<aside class="md-source-file page-dates">.*?</aside>|<details class="cite">.*?</details>'
     r'|<a href="[^"]*" title="(Edit this page|View source of this page)"|<p class="page-pdf">.*?</p>',
@@ -39,24 +41,28 @@ def articles(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def our_articles(tmp_path_factory) -> dict[str, str]:
-    return articles(bench.build_site(ROOT, tmp_path_factory.mktemp("ours") / "site"))
+    return articles(build_site(ROOT, tmp_path_factory.mktemp("ours") / "site"))
 
 
-@pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.macros.yml"], ids=["plain-material", "macros-plugin-alone"])
-def test_baselines_build_the_same_articles_as_the_real_site(tmp_path, our_articles, config):
-    project = bench.empty_macros_project(bench.plain_project(tmp_path / "plain"))
-    plain = articles(bench.build_site(project, tmp_path / "site", config))
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory) -> Path:
+    """The benchmark's baseline project: the real pages with the macros' output in them."""
+    return empty_macros_project(plain_project(ROOT, tmp_path_factory.mktemp("baseline") / "plain"))
+
+
+@pytest.mark.parametrize("config", [CONFIG, MACROS_ONLY], ids=["plain-material", "macros-plugin-alone"])
+def test_baselines_build_the_same_articles_as_the_real_site(tmp_path, baseline, our_articles, config):
+    plain = articles(build_site(baseline, tmp_path / "site", config))
     assert plain.keys() == our_articles.keys()
     differing = [page for page in plain if plain[page] != our_articles[page]]
     assert not differing, f"the baseline renders these pages differently: {differing}"
 
 
-@pytest.mark.slow
 def test_scaled_content_builds_strictly_with_every_set_linked(tmp_path):
-    project, pages, entries = bench.scaled_project(tmp_path / "x2", 2)
+    project, pages, entries = scaled_project(ROOT, tmp_path / "x2", 2)
     registry = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text(encoding="utf-8"))
     assert entries == 2 * len(registry["entries"])
-    site = bench.build_site(project, tmp_path / "site")  # strict: every ref and link of set 2 resolves
+    site = build_site(project, tmp_path / "site")  # strict: every ref and link of set 2 resolves
     built = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
     assert len(built) == pages  # every page of the nav, and no other
     copy = (site / "sets/2/themes/digital-literacy/index.html").read_text(encoding="utf-8")

@@ -145,7 +145,7 @@ def test_the_build_refuses_what_make_check_rejects(small, front_matter, words):
 
 
 def test_the_final_guard_finds_macro_syntax_or_front_matter_left_in_a_page(tmp_path):
-    from scripts.site_steps import source_left_in
+    from us_nordic_kb.build.steps import source_left_in
 
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text('<p>See {{ related() }} here.</p><code>{{ ref("x") }}</code>')

@@ -9,14 +9,12 @@ import pypdf
 import pytest
 import yaml
 
-from macros import pages
-from scripts import site_config
-from scripts.build_bundle import BUNDLE_NAME, FOLDER
-from scripts.build_pdf import PDF_NAME
-from tests.support import ROOT
+from tests.support import PROJECT, ROOT
+from us_nordic_kb.build.bundle import BUNDLE_NAME, FOLDER
+from us_nordic_kb.build.pdf import PDF_NAME
+from us_nordic_kb.model import pages
 
-CONFIG = site_config.load(ROOT / "mkdocs.yml")
-PAGES = pages.nav_pages(CONFIG.nav)
+PAGES = list(PROJECT.nav)
 REGISTRY = yaml.safe_load((ROOT / "docs/resources/registry.yml").read_text())
 
 
@@ -108,7 +106,7 @@ def test_the_pdf_has_a4_pages_cover_metadata_and_embedded_fonts(pdf, pdf_text):
     width, height = float(pdf.pages[0].mediabox.width), float(pdf.pages[0].mediabox.height)
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     meta = pdf.metadata
-    assert meta.title == CONFIG.site_name
+    assert meta.title == PROJECT.site_name
     assert meta.author and meta.subject and "Helsinki" in meta.subject
     cover = squash(pdf.pages[0].extract_text())
     assert squash("27–28 April 2022") in cover and "Helsinki" in cover and "StrongCitiesNetwork" in cover
@@ -133,7 +131,7 @@ def test_the_bundle_holds_every_page_and_the_search_index_as_a_script(built_site
         assert f"{FOLDER}/search/search_index.js" in names
         index = bundle.read(f"{FOLDER}/index.html").decode()
     assert "This is an offline copy, built on" in index
-    assert CONFIG.site_url in index
+    assert PROJECT.site_url in index
     assert 'src="assets/javascripts/iframe-worker-shim.js"' in index
     assert not re.search(r'<script[^>]+src="https?://', index)
 

@@ -1,6 +1,6 @@
 """Two engines, one site: Zensical builds the same pages as MkDocs + Material, with the same
 titles, article text and internal links, except for the differences reviewed in
-tests/engine-differences.yml; and it is as strict (README, "Engines").
+tests/engine-differences.yml; and it is as strict (maintainers/engines.md).
 
 Zensical needs Python 3.11; on Python 3.10 these tests are skipped with a message, except in
 CI, where they fail.
@@ -18,7 +18,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.support import ROOT, build_with_zensical, differences, small_project
+from tests.support import CONFIG, ROOT, build_with_zensical, differences, problem_lines, run_check, small_project
 
 REVIEWED = ROOT / "tests/engine-differences.yml"
 
@@ -28,7 +28,6 @@ if importlib.util.find_spec("zensical") is None:
         pytest.fail(message, pytrace=False)
     pytest.skip(message, allow_module_level=True)
 
-pytestmark = pytest.mark.slow
 
 
 def test_both_engines_build_the_same_pages_titles_text_and_links(built_site, zensical_site):
@@ -61,7 +60,7 @@ def test_the_zensical_build_needs_no_mkdocs(tmp_path):
         (hidden / package / "__init__.py").write_text(f"raise ImportError('{package} is hidden from the Zensical build')\n")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hidden), str(project)])}
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.build_zensical", "--site-dir", str(tmp_path / "site")],
+        [sys.executable, "-m", "us_nordic_kb.build", "--engine", "zensical", "--site-dir", str(tmp_path / "site")],
         cwd=project,
         capture_output=True,
         text=True,
@@ -82,11 +81,9 @@ def break_it(project: Path, case: str) -> str:
     else:
         registry = project / "docs/resources/registry.yml"
         registry.write_text(registry.read_text().replace("kind: programme", "kind: programmme", 1))
-    check = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.check", "--quiet"], cwd=project, capture_output=True, text=True
-    )
+    check = run_check(config=project / CONFIG)
     assert check.returncode == 1
-    return next(line for line in check.stdout.splitlines() if line.startswith("docs/"))
+    return problem_lines(check)[0]
 
 
 @pytest.mark.parametrize("case", ["unknown reference", "broken registry entry", "missing page"])
@@ -111,7 +108,7 @@ def test_a_failed_zensical_build_keeps_the_last_good_site(tmp_path):
     site = tmp_path / "site"
     assert build_with_zensical(project, site).returncode == 0
     config = (project / "zensical.yml").read_text()  # make check does not read it; Zensical cannot load the extension
-    (project / "zensical.yml").write_text(config.replace("  - macros.zensical", "  - macros.zensical\n  - no_such_extension", 1))
+    (project / "zensical.yml").write_text(config.replace("  - us_nordic_kb.engines.zensical", "  - us_nordic_kb.engines.zensical\n  - no_such_extension", 1))
     result = build_with_zensical(project, site)
     assert result.returncode != 0 and "was left as it was" in result.stderr
     assert (site / "themes/a/index.html").is_file()

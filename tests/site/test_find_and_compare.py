@@ -12,10 +12,12 @@ import sys
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros import comparison, finder, practices, reading_paths
-from macros.registry import load
-from macros.relation_map import connected_entries
-from tests.support import ROOT, build, one, soup
+from tests.support import ROOT, build, one, run_check, soup
+from us_nordic_kb.model import comparison
+from us_nordic_kb.model import roles as reading_paths
+from us_nordic_kb.model.registry import load
+from us_nordic_kb.render import finder, practices
+from us_nordic_kb.render.relation_map import connected_entries
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 
@@ -173,12 +175,7 @@ def test_make_check_names_an_unknown_kind_or_country_with_its_line(project, old,
     text = registry.read_text().replace(old, new, 1)
     registry.write_text(text)
     line = text[: text.index(new.strip().split("\n")[0])].count("\n") + 1
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.check", "--docs", str(project / "docs"), "--quiet"],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
+    result = run_check(project / "docs")
     assert result.returncode == 1
     found = [p for p in result.stdout.splitlines() if words in p]
     assert found and all(p.startswith(f"docs/resources/registry.yml:{line}: entry '") for p in found), (line, result.stdout)
@@ -189,12 +186,7 @@ def test_make_check_names_an_unknown_role_tag_with_its_line(project):
     text = re.sub(r"\n    educators: ", "\n    teachers: ", page.read_text(), count=1)
     page.write_text(text)
     line = text[: text.index("    teachers:")].count("\n") + 1
-    result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.check", "--docs", str(project / "docs"), "--quiet"],
-        capture_output=True,
-        text=True,
-        cwd=project,
-    )
+    result = run_check(project / "docs")
     assert result.returncode == 1
     assert (
         f"docs/themes/frontline-training.md:{line}: unknown role 'teachers' — expected one of: mayors, police, services, "

@@ -1,5 +1,5 @@
 """ProperDocs, the maintained continuation of MkDocs 1.x, builds the same site as MkDocs
-(README, "Engines"): `make build ENGINE=properdocs`."""
+(maintainers/engines.md): `make build ENGINE=properdocs`."""
 
 from __future__ import annotations
 

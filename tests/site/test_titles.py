@@ -14,12 +14,12 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from macros import pages
-from macros.artifacts import artifact
-from macros.history import FEED
-from macros.registry import load
-from scripts.build_pdf import PDF_NAME, page_pdf_name, pdf_pages
-from tests.support import CONFIG, ROOT, nav_pages, output_of
+from tests.support import PROJECT, ROOT, nav_pages, output_of
+from us_nordic_kb.build.pdf import PDF_NAME, page_pdf_name, pdf_pages
+from us_nordic_kb.model import pages
+from us_nordic_kb.model.artifacts import artifact
+from us_nordic_kb.model.history import FEED
+from us_nordic_kb.model.registry import load
 
 REGISTRY = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
 LABELS = {"theme": "Key theme", "next-step": "Next step"}  # as the report numbers its parts
@@ -90,7 +90,7 @@ def check_links(site, page: str, links: list[Tag], name=lambda link: link.get_te
 def test_the_downloads_page_names_each_pages_pdf_by_the_pages_title(site):
     articles, titles, _ = site
     per_page = artifact("page-pdfs")
-    pdfs = {per_page.path(pages.slug(p)): p for p in pdf_pages(CONFIG)}
+    pdfs = {per_page.path(pages.slug(p)): p for p in pdf_pages(PROJECT)}
     listed = {a["href"]: a.get_text() for a in articles["downloads.md"].select("a[download]") if a["href"] in pdfs}
     assert set(listed) == set(pdfs)
     wrong = [
@@ -167,7 +167,7 @@ def test_every_page_is_cited_by_its_title(site):
         apa, chicago, bibtex, ris = [c.get_text() for c in cite.select("pre.cite-text code")]
         download = cite.select_one('a[href^="data:application/x-research-info-systems"]')
         cited = [
-            re.search(r"\)\. (.*)\. " + re.escape(CONFIG.site_name) + r"\. http", apa),
+            re.search(r"\)\. (.*)\. " + re.escape(PROJECT.site_name) + r"\. http", apa),
             re.search(r"“(.*)\.”", chicago),
             re.search(r"^  title = \{(.*)\},$", bibtex, re.M),
             re.search(r"^TI  - (.*)$", ris, re.M),
@@ -184,8 +184,8 @@ def test_the_pdfs_covers_contents_and_bookmarks_give_each_pages_title(site, buil
     assert squash(titles["index.md"]) in squash(whole.pages[0].extract_text())  # the cover
     contents = squash("".join(whole.pages[n].extract_text() for n in range(1, 4)))
     assert [t for t in in_order if squash(t) not in contents] == []
-    for page in pdf_pages(CONFIG):
+    for page in pdf_pages(PROJECT):
         single = pypdf.PdfReader(built_site / "downloads" / page_pdf_name(page))
         assert [o.title for o in single.outline if not isinstance(o, list)][0] == titles[page], page
-        assert single.metadata.title == f"{titles[page]} – {CONFIG.site_name}", page
+        assert single.metadata.title == f"{titles[page]} – {PROJECT.site_name}", page
         assert squash(titles[page]) in squash(single.pages[0].extract_text()), page

@@ -1,4 +1,4 @@
-"""make check's findings become GitHub annotations (scripts/annotations.py), in the format GitHub
+"""make check's findings become GitHub annotations (github/annotations.py), in the format GitHub
 reads, from the real output of make check on broken fixtures."""
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ import sys
 
 import yaml
 
-from scripts import annotations as annotator
-from tests.support import FIXTURES, ROOT
-from tests.test_check import run_check
+from tests.support import FIXTURES, ROOT, run_check
+from us_nordic_kb.github import annotations as annotator
 
 
 def test_a_broken_page_gives_one_annotation_per_finding_on_its_file_and_line(tmp_path):
@@ -77,7 +76,7 @@ def test_echo_passes_the_output_through_with_workflow_commands_switched_off(tmp_
 def test_the_command_reads_standard_input_as_ci_pipes_make_check_into_it():
     output = run_check(FIXTURES / "docs", FIXTURES / "registry/bad-url.yml").stdout
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.annotations"], input=output, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "us_nordic_kb.github.annotations"], input=output, capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0 and result.stdout.startswith("::error file=tests/fixtures/registry/bad-url.yml,line=22,")
     out = io.StringIO(output)
@@ -87,6 +86,6 @@ def test_the_command_reads_standard_input_as_ci_pipes_make_check_into_it():
 def test_ci_runs_make_check_through_the_annotator_before_the_rest():
     steps = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text())["jobs"]["test"]["steps"]
     runs = [step.get("run", "") for step in steps]
-    check = runs.index("make check 2>&1 | python3 -m scripts.annotations --echo")
+    check = runs.index("make check 2>&1 | python3 -m us_nordic_kb.github.annotations --echo")
     assert steps[check]["shell"] == "bash"  # GitHub runs bash with pipefail: make check's failure fails the step
     assert check < runs.index("bash .ci/run")

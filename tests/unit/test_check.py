@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from scripts import check, page_text, readability
-from tests.support import FIXTURES, REGISTRY, ROOT, copy_project
+from tests.support import FIXTURES, REGISTRY, ROOT, fixture_docs, problem_lines, run_check
+from us_nordic_kb.check import readability
+from us_nordic_kb.check import rendered as page_text
 
 DOCS = FIXTURES / "docs"
 REGISTRIES = FIXTURES / "registry"
 
 
-def run_check(docs, registry=None) -> subprocess.CompletedProcess:
-    """`make check` on `docs`, run in this process so the syllable dictionary loads once."""
-    args = ["--docs", str(docs)] + (["--registry", str(registry)] if registry else [])
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        returncode = check.main(args)
-    return subprocess.CompletedProcess(args, returncode, out.getvalue(), "")
-
-
-def problem_lines(result) -> list[str]:
-    """The problems make check printed (not its readability table)."""
-    lines = result.stdout.split("\n\n", 1)[-1] if result.stdout.startswith("Readability") else result.stdout
-    return [line for line in lines.splitlines() if line and not line.startswith("make check:")]
-
-
 def test_the_real_content_passes():
     """Run as make runs it, through the command line."""
     result = subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "scripts.check"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "us_nordic_kb.check"], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 0, result.stdout
     assert problem_lines(result) == []
@@ -105,41 +88,6 @@ def test_a_page_whose_title_is_not_its_first_line_is_refused_with_the_line_of_th
 
 # Every file `make check` reads, as the project lays them out; a byte that is not UTF-8 in any
 # of them is named with its file and line (mkdocs.yml, read before all others, on its own).
-READ_BY_CHECK = [
-    "docs/index.md",
-    "docs/themes/digital-literacy.md",
-    "docs/includes/abbreviations.md",
-    "docs/resources/registry.yml",
-    "docs/resources/registry.schema.json",
-    "docs/glossary.yml",
-    "docs/comparison.yml",
-    "docs/roles.yml",
-    "CONTRIBUTING.md",
-    "CITATION.cff",
-    "scripts/paraphrase-allowlist.yml",
-    "scripts/report-fingerprint.json",
-]
-
-
-def test_a_byte_that_is_not_utf8_is_named_with_its_file_and_line_in_every_file_make_check_reads(tmp_path):
-    project = copy_project(tmp_path / "project")
-    shutil.copytree(ROOT / "scripts", project / "scripts", dirs_exist_ok=True)  # the report comparison's files
-    expected = []
-    for name in READ_BY_CHECK:
-        data = (project / name).read_bytes()
-        (project / name).write_bytes(data + b"\nSaved as Latin-1: caf\xe9\n")
-        line = data.count(b"\n") + 2  # the line after the file's last
-        expected.append(f"{name}:{line}: file: byte 0xe9 is not UTF-8 — save the file as UTF-8")
-    result = subprocess.run([sys.executable, "-m", "scripts.check", "--quiet"], cwd=project, capture_output=True, text=True)  # noqa: S603 - fixed argument list, no shell, no outside input
-    assert result.returncode == 1 and result.stderr == ""
-    assert problem_lines(result) == sorted(expected), result.stdout
-    config = project / "mkdocs.yml"
-    config.write_bytes(b"# caf\xe9\n" + config.read_bytes())
-    result = subprocess.run([sys.executable, "-m", "scripts.check", "--quiet"], cwd=project, capture_output=True, text=True)  # noqa: S603 - fixed argument list, no shell, no outside input
-    assert result.returncode == 1 and result.stderr == ""
-    assert problem_lines(result) == ["mkdocs.yml:1: file: byte 0xe9 is not UTF-8 — save the file as UTF-8"]
-
-
 @pytest.mark.parametrize("data_file", ["resources/registry.yml", "glossary.yml", "comparison.yml", "roles.yml"])
 def test_every_data_file_refuses_a_duplicate_id_with_its_line(tmp_path, data_file):
     docs = tmp_path / "docs"
@@ -167,12 +115,6 @@ def test_a_macro_on_a_page_without_macros_and_a_missing_related_block_are_caught
     assert len(problems) == 2, problems
     assert "index.md:9: the page uses a macro but macros are off" in problems[0]
     assert "themes/a.md" in problems[1] and "without its related block" in problems[1]
-
-
-def fixture_docs(tmp_path) -> Path:
-    docs = tmp_path / "docs"
-    shutil.copytree(DOCS, docs)
-    return docs
 
 
 def test_the_readability_of_every_page_is_printed(tmp_path):

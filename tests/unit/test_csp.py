@@ -1,4 +1,4 @@
-"""The Content-Security-Policy step of the build (scripts/csp.py)."""
+"""The Content-Security-Policy step of the build (build/csp.py)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from scripts import csp
+from tests.support import PROJECT
+from us_nordic_kb.build import csp
 
-THEME = csp.theme_scripts(csp.template_folders())
+THEME = csp.theme_scripts(csp.template_folders(PROJECT))
 # Material's first inline script as a page carries it, with the page's base URL filled in.
-MATERIAL_BASE = (csp.template_folders()[0] / "partials/javascripts/base.html").read_text(encoding="utf-8")
+MATERIAL_BASE = (csp.template_folders(PROJECT)[0] / "partials/javascripts/base.html").read_text(encoding="utf-8")
 SCOPE = re.sub(r"\{\{.*?\}\}", "../..", MATERIAL_BASE.split("<script>")[1].split("</script>")[0])
 
 
@@ -30,7 +31,7 @@ def test_only_inline_scripts_that_run_are_hashed():
 
 
 def test_the_theme_scripts_are_known_from_the_theme_templates_before_any_page_is_read():
-    assert csp.template_folders()[0].parent.name == "material" and len(THEME) >= 6
+    assert csp.template_folders(PROJECT)[0].parent.name == "material" and len(THEME) >= 6
     assert csp.unknown_scripts(f"<script>{SCOPE}</script>", THEME) == []
     assert csp.unknown_scripts(f"<script>{SCOPE.replace('../..', '/other/')}</script>", THEME) == []  # any base URL
     for planted in ["alert(1)", SCOPE.replace("../..", '",alert(1),"'), SCOPE + ";alert(1)", "__md_scope=1"]:
@@ -42,8 +43,8 @@ def test_a_page_with_a_script_no_theme_ships_stops_the_build_or_gets_no_hash(tmp
     page = tmp_path / "index.html"
     page.write_text(f"<html><head></head><body><script>{SCOPE}</script><article><script>steal()</script></article></body></html>")
     with pytest.raises(SystemExit, match="index.html: an inline script that no theme ships"):
-        csp.add_policy(tmp_path)
-    csp.add_policy(tmp_path, refuse_unknown=False)
+        csp.add_policy(tmp_path, PROJECT)
+    csp.add_policy(tmp_path, PROJECT, refuse_unknown=False)
     content = page.read_text().split('content="')[1].split('"')[0]
     assert sha(SCOPE) in content and sha("steal()") not in content
 
@@ -51,7 +52,7 @@ def test_a_page_with_a_script_no_theme_ships_stops_the_build_or_gets_no_hash(tmp
 def test_the_policy_allows_the_site_itself_and_the_hashed_scripts_only(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a/index.html").write_text(f"<html><head><title>t</title><script>{SCOPE}</script></head><body></body></html>")
-    assert csp.add_policy(tmp_path) == 1
+    assert csp.add_policy(tmp_path, PROJECT) == 1
     html = (tmp_path / "a/index.html").read_text()
     content = html.split('content="')[1].split('"')[0]
     directives = dict(d.split(" ", 1) for d in content.split("; "))
@@ -62,7 +63,7 @@ def test_the_policy_allows_the_site_itself_and_the_hashed_scripts_only(tmp_path)
 
 def test_the_offline_policy_allows_file_and_the_search_worker(tmp_path):
     (tmp_path / "index.html").write_text("<html><head></head><body></body></html>")
-    csp.add_policy(tmp_path, offline=True)
+    csp.add_policy(tmp_path, PROJECT, offline=True)
     content = (tmp_path / "index.html").read_text().split('content="')[1].split('"')[0]
     assert "script-src file:" in content and "worker-src file: blob:" in content and "'self'" not in content.split("base-uri")[0]
 

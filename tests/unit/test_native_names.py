@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from macros.registry import Entry, load
 from tests.support import ROOT
+from us_nordic_kb.model.registry import Entry, load
 
 SOURCE_NOTES = ROOT.parent / "shared" / "source" / "resources.md"
 # An item of the notes starts with a bold, numbered heading that names it, e.g.

@@ -1,10 +1,10 @@
-"""The copy and close-paraphrase check against the report's fingerprint (scripts/paraphrase.py)."""
+"""The copy and close-paraphrase check against the report's fingerprint (check/paraphrase.py)."""
 
 from __future__ import annotations
 
 import json
 
-from scripts import paraphrase
+from us_nordic_kb.check import paraphrase
 
 REPORT = (
     "Participants emphasised the importance of communication and transparency among different stakeholders "

@@ -1,4 +1,4 @@
-"""Loading, validating and indexing the registry (macros/registry.py)."""
+"""Loading, validating and indexing the registry (model/registry.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from macros import registry
-from macros.data_files import RegistryError
 from tests.support import FIXTURES, ROOT, SCHEMA
+from us_nordic_kb.model import registry
+from us_nordic_kb.model.data_files import DataFileError
 
 
 def load(path, docs_dir=FIXTURES / "docs", name=None, cache=None) -> registry.Registry:
@@ -101,7 +101,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
         .replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n    editors_links: [theme-a]\n")
     )
     (tmp_path / "registry.yml").write_text(text)
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(tmp_path / "registry.yml", name="r.yml")
     assert [str(p) for p in raised.value.problems] == [
         "r.yml:24: entry 'model-x', field 'editors_links': 'theme-a' is already in named_in — an editors' link is for a topic "
@@ -131,7 +131,7 @@ def test_an_editors_link_may_not_repeat_where_the_report_names_an_entry(tmp_path
 def test_status_facts_and_unverified_fields_are_checked(tmp_path, status, words):
     text = (BROKEN / "valid.yml").read_text().replace("    named_in: [theme-a]\n", "    named_in: [theme-a]\n" + status)
     (tmp_path / "registry.yml").write_text(text)
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(tmp_path / "registry.yml", name="r.yml")
     messages = [str(p) for p in raised.value.problems]
     assert len(messages) == 1 and messages[0].startswith("r.yml:2") and words in messages[0], messages
@@ -155,7 +155,7 @@ def test_dates_stay_text_whatever_their_precision(tmp_path):
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_each_broken_registry_names_file_line_entry_and_field(case):
     line, where, expectation = CASES[case]
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(BROKEN / f"{case}.yml", docs_dir=DOCS, name=f"{case}.yml")
     problems = raised.value.problems
     assert len(problems) == 1, [str(p) for p in problems]
@@ -169,13 +169,13 @@ def test_every_problem_is_reported_at_once(tmp_path):
     text = text.replace("kind: programme", "kind: programm").replace("url: https://example.org/x", "url: nope")
     path = tmp_path / "registry.yml"
     path.write_text(text)
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(path)
     assert [p.line for p in raised.value.problems] == [16, 22]
 
 
 def test_a_missing_file_is_an_error(tmp_path):
-    with pytest.raises(RegistryError, match="cannot be read"):
+    with pytest.raises(DataFileError, match="cannot be read"):
         load(tmp_path / "nothing.yml")
 
 
@@ -238,7 +238,7 @@ def test_a_dated_status_without_its_source_stops_make_check_with_file_line_and_e
         )
     )
     (tmp_path / "registry.yml").write_text(text)
-    with pytest.raises(RegistryError) as raised:
+    with pytest.raises(DataFileError) as raised:
         load(tmp_path / "registry.yml", name="docs/resources/registry.yml")
     assert [str(p) for p in raised.value.problems] == [
         "docs/resources/registry.yml:25: entry 'model-x', field 'source': missing required field — add 'source:'"

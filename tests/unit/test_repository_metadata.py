@@ -7,8 +7,8 @@ import sys
 
 import yaml
 
-from scripts import build_bundle
 from tests.support import ROOT
+from us_nordic_kb.build import bundle as build_bundle
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 
@@ -41,7 +41,7 @@ def test_every_pull_request_gets_a_preview_of_its_site():
     after = steps[[s.get("run") for s in steps].index("bash .ci/run") + 1 :]
     upload = next(s for s in after if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == f"site/downloads/{build_bundle.BUNDLE_NAME}"
-    summary = next(s for s in after if "scripts.changed_pages" in s.get("run", ""))
+    summary = next(s for s in after if "us_nordic_kb.github.changed_pages" in s.get("run", ""))
     assert '"$GITHUB_STEP_SUMMARY"' in summary["run"] and "${{" not in summary["run"]
     for step in (upload, summary):
         assert "github.event_name == 'pull_request'" in step["if"]

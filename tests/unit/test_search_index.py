@@ -1,4 +1,4 @@
-"""The published site's Pagefind index (scripts/search_index.py), made from a search index of
+"""The published site's Pagefind index (build/search_index.py), made from a search index of
 Material's shape: every section becomes a record outside the site, and Material's index file keeps
 only its settings, naming Pagefind and the words with letters beyond ASCII."""
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from scripts import search_index
+from us_nordic_kb.build import search_index
 
 SETTINGS = {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
 DOCS = [

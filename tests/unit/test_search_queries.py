@@ -1,4 +1,4 @@
-"""The query set (tests/search-queries.yml, scripts/search_quality.py) is what practitioners would
+"""The query set (tests/search-queries.yml, bench/search_quality.py) is what practitioners would
 type: at least 40 queries, from each of the five kinds of reader, in each Nordic language too,
 none of them a page's title or a topic page's heading, each expecting pages the site has. (The
 browser tests run it through both searches: tests/browser/test_search_queries.py.)"""
@@ -9,19 +9,18 @@ import re
 
 import pytest
 
-from macros import pages, site
-from scripts import search_quality
-from tests.support import REGISTRY, ROOT
+from tests.support import PROJECT, REGISTRY, ROOT
+from us_nordic_kb.bench import search_quality
+from us_nordic_kb.model import pages
 
 QUERIES = search_quality.load(ROOT / search_quality.QUERY_SET)
-SITE = site.load(ROOT / "mkdocs.yml")
 
 
 def titles_and_headings() -> set[str]:
     """Every page's title and every heading of the theme and next-step pages, lower-cased."""
     found = set()
-    for page in SITE.nav:
-        body = pages.split((SITE.docs_dir / page).read_text(encoding="utf-8")).body
+    for page in PROJECT.nav:
+        body = pages.split((PROJECT.docs_dir / page).read_text(encoding="utf-8")).body
         topic = any(t["page"] == page for t in REGISTRY["topics"])
         for line in body.splitlines():
             if line.startswith("# ") or (topic and line.startswith("#")):
@@ -43,7 +42,7 @@ def test_no_query_is_a_pages_title_or_a_topic_pages_heading():
 
 
 def test_every_expected_page_is_a_page_of_the_site():
-    assert [(q.query, p) for q in QUERIES for p in q.expect if p not in SITE.nav] == []
+    assert [(q.query, p) for q in QUERIES for p in q.expect if p not in PROJECT.nav] == []
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,14 @@
-"""What both searches need beyond Material's own settings (scripts/search_index.add_settings, run
-by hooks/search_settings.py): the number of pages searched, and each glossary equivalent with the
+"""What both searches need beyond Material's own settings (engines/search_settings.add_settings, run
+by engines/mkdocs_hooks.py and engines/zensical.py): the number of pages searched, and each glossary equivalent with the
 English term it stands for, added to the settings of Material's search index."""
 
 from __future__ import annotations
 
 import json
 
-from macros import glossary
-from scripts import search_index
 from tests.support import ROOT
+from us_nordic_kb.engines import search_settings
+from us_nordic_kb.model import glossary
 
 DOCS = [
     {"location": "", "title": "Home", "text": ""},
@@ -18,10 +18,10 @@ DOCS = [
 
 
 def test_the_settings_gain_the_pages_searched_and_the_glossarys_equivalents(tmp_path):
-    index = tmp_path / search_index.MATERIAL_INDEX
+    index = tmp_path / search_settings.MATERIAL_INDEX
     index.parent.mkdir()
     index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": DOCS}), encoding="utf-8")
-    search_index.add_settings(tmp_path, ROOT / "docs")
+    search_settings.add_settings(tmp_path, ROOT / "docs")
     settings = json.loads(index.read_text(encoding="utf-8"))
     assert settings["docs"] == DOCS
     assert settings["config"]["lang"] == ["en"] and settings["config"]["pages"] == 2
@@ -31,5 +31,5 @@ def test_the_settings_gain_the_pages_searched_and_the_glossarys_equivalents(tmp_
 
 
 def test_a_site_without_materials_index_is_left_as_it_is(tmp_path):
-    search_index.add_settings(tmp_path, ROOT / "docs")
+    search_settings.add_settings(tmp_path, ROOT / "docs")
     assert list(tmp_path.iterdir()) == []

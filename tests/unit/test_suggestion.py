@@ -1,4 +1,4 @@
-"""The “Suggest a resource” form becomes a registry entry (scripts/suggestion.py): a valid form adds
+"""The “Suggest a resource” form becomes a registry entry (github/suggestion.py): a valid form adds
 one entry that the registry's own loader accepts; a form that cannot become one gets a comment that
 names each field and why; hostile text lands as inert strings or is refused, field by field."""
 
@@ -12,24 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.registry import load
-from scripts import issue_form, suggestion
-from tests.support import FIXTURES, ROOT
+from tests.support import FIXTURES, PROJECT, ROOT, SUGGESTION, form_body
+from us_nordic_kb.github import issue_form, suggestion
+from us_nordic_kb.model.registry import load
 
 QUESTIONS = issue_form.fields(suggestion.FORM)
-GOOD = {
-    "name": "Nordic Safe Cities Guide to Local Prevention",
-    "kind": "publication",
-    "country": "Nordic region",
-    "owner": "Nordic Safe Cities",
-    "url": "https://nordicsafecities.org/guide",
-    "year": "2021",
-    "description": "A short guide for city staff on how to plan local prevention work with partners.",
-    "named_in": ["Key theme 1: Trust through information sharing and visible leadership", "Resources list"],
-    "editors_links": ["Next step 1: Local voices in national prevention plans"],
-    "why": "The report's list of resources names it.",
-    "unverified": ["I could not confirm the year"],
-}
 HOSTILE = {
     "name": '<img src=x onerror=alert(1)> "; rm -rf / # $(id)',
     "owner": '=HYPERLINK("x")',
@@ -37,20 +24,6 @@ HOSTILE = {
     "url_note": "*alias",
     "why": "&anchor `code` ```` </script> @someone [x](javascript:alert(1))",
 }
-
-
-def form_body(answers: dict, crlf: bool = False) -> str:
-    """The issue body GitHub writes for a submitted form with these answers."""
-    parts = []
-    for question in QUESTIONS:
-        answer = answers.get(question.id)
-        if question.type == "checkboxes":
-            value = "\n".join(f"- [{'X' if o in (answer or []) else ' '}] {o}" for o in question.options)
-        else:
-            value = answer or "_No response_"
-        parts.append(f"### {question.label}\n\n{value}")
-    body = "\n\n".join(parts)
-    return body.replace("\n", "\r\n") if crlf else body
 
 
 @pytest.fixture
@@ -67,7 +40,7 @@ def registry_of(docs: Path) -> dict:
 
 def test_a_good_form_adds_one_valid_entry_and_the_texts_of_its_pull_request(docs):
     before = registry_of(docs)
-    outcome = suggestion.suggest(form_body(GOOD, crlf=True), docs, run_check=False)
+    outcome = suggestion.suggest(form_body(SUGGESTION, crlf=True), PROJECT, docs, run_check=False)
     assert outcome.problems == [] and outcome.entry is not None
     assert outcome.entry == {
         "id": "nordic-safe-cities-guide-to-local-prevention",
@@ -94,7 +67,7 @@ def test_a_good_form_adds_one_valid_entry_and_the_texts_of_its_pull_request(docs
 
 
 def test_the_entry_is_emitted_as_the_registry_writes_entries(docs):
-    outcome = suggestion.suggest(form_body(GOOD), docs, run_check=False)
+    outcome = suggestion.suggest(form_body(SUGGESTION), PROJECT, docs, run_check=False)
     text = (docs / "resources/registry.yml").read_text(encoding="utf-8")
     assert text.endswith("\n\n" + outcome.block)
     assert "    named_in: [resilience-and-trust, resource-list]\n" in outcome.block
@@ -102,8 +75,8 @@ def test_the_entry_is_emitted_as_the_registry_writes_entries(docs):
 
 def test_a_form_with_missing_answers_gets_a_comment_naming_each_field(docs):
     original = (docs / "resources/registry.yml").read_text(encoding="utf-8")
-    answers = {**GOOD, "name": "", "url": "", "named_in": []}
-    outcome = suggestion.suggest(form_body(answers), docs, run_check=False)
+    answers = {**SUGGESTION, "name": "", "url": "", "named_in": []}
+    outcome = suggestion.suggest(form_body(answers), PROJECT, docs, run_check=False)
     assert outcome.entry is None
     assert dict(outcome.problems) == {
         "name": "is empty — answer it",
@@ -111,15 +84,15 @@ def test_a_form_with_missing_answers_gets_a_comment_naming_each_field(docs):
         "named_in": "tick at least one part of the report — the index lists only what the report names",
     }
     assert (docs / "resources/registry.yml").read_text(encoding="utf-8") == original
-    comment = suggestion.comment(outcome.problems)
+    comment = suggestion.comment(outcome.problems, PROJECT)
     assert "- **Official name**: is empty" in comment
     assert "- **Official address**: give the official address" in comment
     assert "- **Where does the workshop report name it?**: tick at least one part" in comment
 
 
 def test_the_loaders_problems_come_back_field_by_field_in_one_round(docs):
-    answers = {**GOOD, "url": "example.org/x", "year": "1850", "kind": "pamphlet", "description": "{{ 7*7 }}"}
-    outcome = suggestion.suggest(form_body(answers), docs, run_check=False)
+    answers = {**SUGGESTION, "url": "example.org/x", "year": "1850", "kind": "pamphlet", "description": "{{ 7*7 }}"}
+    outcome = suggestion.suggest(form_body(answers), PROJECT, docs, run_check=False)
     problems = dict(outcome.problems)
     assert problems["url"] == "the address 'example.org/x' is not an absolute https:// address — give it as https://host/path"
     assert problems["year"] == "got 1850 — expected a four-digit year such as 2021"
@@ -128,7 +101,7 @@ def test_the_loaders_problems_come_back_field_by_field_in_one_round(docs):
 
 
 def test_hostile_text_lands_as_inert_strings_and_the_registry_stays_valid(docs):
-    outcome = suggestion.suggest(form_body({**GOOD, **HOSTILE}), docs, run_check=False)
+    outcome = suggestion.suggest(form_body({**SUGGESTION, **HOSTILE}), PROJECT, docs, run_check=False)
     assert outcome.problems == [] and outcome.entry is not None
     added = registry_of(docs)["entries"][-1]
     assert added["name"] == HOSTILE["name"] and added["owner"] == HOSTILE["owner"] and added["url_note"] == "*alias"
@@ -159,15 +132,15 @@ def test_hostile_text_lands_as_inert_strings_and_the_registry_stays_valid(docs):
 )
 def test_text_the_registry_refuses_is_reported_as_a_field_problem(docs, answer, field, words):
     original = (docs / "resources/registry.yml").read_text(encoding="utf-8")
-    outcome = suggestion.suggest(form_body({**GOOD, **answer}), docs, run_check=False)
+    outcome = suggestion.suggest(form_body({**SUGGESTION, **answer}), PROJECT, docs, run_check=False)
     assert outcome.entry is None
     assert dict(outcome.problems)[field].startswith(words), outcome.problems
     assert (docs / "resources/registry.yml").read_text(encoding="utf-8") == original
 
 
 def test_the_comment_escapes_what_it_quotes(docs):
-    outcome = suggestion.suggest(form_body({**GOOD, "url": "<img src=x onerror=alert(1)>"}), docs, run_check=False)
-    comment = suggestion.comment(outcome.problems)
+    outcome = suggestion.suggest(form_body({**SUGGESTION, "url": "<img src=x onerror=alert(1)>"}), PROJECT, docs, run_check=False)
+    comment = suggestion.comment(outcome.problems, PROJECT)
     assert "<img" not in comment
     assert "the address '&lt;img src=x onerror=alert\\(1\\)&gt;' is not an absolute https:// address" in comment
 
@@ -181,9 +154,9 @@ def test_ids_are_lower_case_hyphen_slugs_unique_against_every_id():
     long = suggestion.slug(" ".join(["word"] * 40), set())
     assert len(long) <= suggestion.MAX_ID and not long.endswith("-")
     registry = load(ROOT / "docs/resources/registry.yml", ROOT / "docs")
-    entry, _ = suggestion.entry_from({**GOOD, "name": "Anchor model"}, registry, set())
+    entry, _ = suggestion.entry_from({**SUGGESTION, "name": "Anchor model"}, registry, set())
     assert entry["id"] == "anchor-model-2"  # the real registry has anchor-model
-    entry, _ = suggestion.entry_from({**GOOD, "name": "Digital literacy"}, registry, set())
+    entry, _ = suggestion.entry_from({**SUGGESTION, "name": "Digital literacy"}, registry, set())
     assert entry["id"] == "digital-literacy-2"  # a topic's id is taken too
 
 
@@ -200,23 +173,23 @@ def test_an_entry_is_appended_to_the_entries_wherever_they_stand(tmp_path):
 
 
 def test_a_body_that_is_not_the_form_is_refused_as_a_whole(docs):
-    outcome = suggestion.suggest("Please add my site: https://example.org", docs, run_check=False)
+    outcome = suggestion.suggest("Please add my site: https://example.org", PROJECT, docs, run_check=False)
     assert outcome.problems == [("", "this issue is not a filled-in “Suggest a resource” form — open a new issue with that form")]
 
 
 def test_a_heading_written_twice_and_a_changed_box_are_refused(docs):
-    doubled = form_body({**GOOD, "description": "A guide.\n\n### Country or region\n\nSweden"})
-    problems = dict(suggestion.suggest(doubled, docs, run_check=False).problems)
+    doubled = form_body({**SUGGESTION, "description": "A guide.\n\n### Country or region\n\nSweden"})
+    problems = dict(suggestion.suggest(doubled, PROJECT, docs, run_check=False).problems)
     assert problems["country"] == "the heading “### Country or region” appears 2 times — keep only the form's own"
-    changed = form_body(GOOD).replace("- [ ] Photo captions", "- [X] Photo captions, and more")
-    problems = dict(suggestion.suggest(changed, docs, run_check=False).problems)
+    changed = form_body(SUGGESTION).replace("- [ ] Photo captions", "- [X] Photo captions, and more")
+    problems = dict(suggestion.suggest(changed, PROJECT, docs, run_check=False).problems)
     assert problems["named_in"].startswith("holds a line that is not one of the form's boxes")
 
 
 def test_make_checks_problems_with_the_entry_name_its_field(docs):
     long = "A guide for city staff " + " ".join(["and partners"] * 16) + " on how to plan local prevention work."
     original = (docs / "resources/registry.yml").read_text(encoding="utf-8")
-    outcome = suggestion.suggest(form_body({**GOOD, "description": long}), docs)
+    outcome = suggestion.suggest(form_body({**SUGGESTION, "description": long}), PROJECT, docs)
     assert outcome.entry is None
     assert [where for where, _ in outcome.problems] == ["description"]
     assert outcome.problems[0][1].startswith("sentence of 44 words (at most 30):")
@@ -225,10 +198,10 @@ def test_make_checks_problems_with_the_entry_name_its_field(docs):
 
 def test_the_command_reads_the_event_file_and_writes_the_texts_and_the_step_output(docs, tmp_path):
     event, out, output = tmp_path / "event.json", tmp_path / "out", tmp_path / "github-output"
-    event.write_text(json.dumps({"action": "opened", "issue": {"number": 5, "body": form_body({**GOOD, "url": "x"})}}))
+    event.write_text(json.dumps({"action": "opened", "issue": {"number": 5, "body": form_body({**SUGGESTION, "url": "x"})}}))
     assert suggestion.main(["--event", str(event), "--out", str(out), "--docs", str(docs), "--github-output", str(output)]) == 0
     assert output.read_text() == "valid=false\n" and sorted(p.name for p in out.iterdir()) == ["comment.md"]
-    event.write_text(json.dumps({"action": "edited", "issue": {"number": 5, "body": form_body(GOOD)}}))
+    event.write_text(json.dumps({"action": "edited", "issue": {"number": 5, "body": form_body(SUGGESTION)}}))
     shutil.rmtree(out)
     assert suggestion.main(["--event", str(event), "--out", str(out), "--docs", str(docs), "--github-output", str(output)]) == 0
     assert output.read_text() == "valid=false\nvalid=true\n"
@@ -239,6 +212,10 @@ def test_the_command_reads_the_event_file_and_writes_the_texts_and_the_step_outp
 
 
 def test_a_fact_marked_unconfirmed_must_be_in_the_entry(docs):
-    answers = {**GOOD, "year": "", "unverified": ["I could not confirm the year", "I could not confirm the publisher or owner"]}
-    outcome = suggestion.suggest(form_body(answers), docs, run_check=False)
+    answers = {
+        **SUGGESTION,
+        "year": "",
+        "unverified": ["I could not confirm the year", "I could not confirm the publisher or owner"],
+    }
+    outcome = suggestion.suggest(form_body(answers), PROJECT, docs, run_check=False)
     assert outcome.entry is not None and "year" not in outcome.entry and outcome.entry["unverified"] == ["owner"]

@@ -9,9 +9,9 @@ import re
 
 import yaml
 
-from macros.registry import load
-from scripts import issue_form, suggestion
 from tests.support import REGISTRY, ROOT
+from us_nordic_kb.github import issue_form, suggestion
+from us_nordic_kb.model.registry import load
 
 SCHEMA = json.loads((ROOT / "docs/resources/registry.schema.json").read_text(encoding="utf-8"))
 ENTRY = SCHEMA["$defs"]["entry"]["properties"]
@@ -78,16 +78,18 @@ def test_the_forms_text_never_reaches_an_expression_or_a_command_line():
     steps = WORKFLOW["jobs"]["suggestion"]["steps"]
     assert all("${{" not in step.get("run", "") for step in steps)
     entry = next(s for s in steps if s.get("id") == "entry")
-    assert entry["run"].startswith('.venv/bin/python -m scripts.suggestion --event "$GITHUB_EVENT_PATH"')
+    assert entry["run"].startswith('.venv/bin/python -m us_nordic_kb.github.suggestion --event "$GITHUB_EVENT_PATH"')
     # The token is in the environment of the steps that call GitHub, never of the module or make check.
     for step in steps:
         uses_token = "GH_TOKEN" in step.get("env", {})
-        calls_github = any(word in step.get("run", "") for word in ("gh ", "git -c credential", "scripts.suggestion_pr"))
+        calls_github = any(
+            word in step.get("run", "") for word in ("gh ", "git -c credential", "us_nordic_kb.github.suggestion_pr")
+        )
         assert uses_token == calls_github, step.get("name")
 
 
 def test_the_workflow_checks_the_entry_with_make_check_before_the_pull_request():
     runs = [step.get("run", "") for step in WORKFLOW["jobs"]["suggestion"]["steps"]]
     check = runs.index("make check")
-    push = next(i for i, run in enumerate(runs) if "scripts.suggestion_pr" in run)
-    assert runs.index(next(r for r in runs if "scripts.suggestion " in r)) < check < push
+    push = next(i for i, run in enumerate(runs) if "us_nordic_kb.github.suggestion_pr" in run)
+    assert runs.index(next(r for r in runs if "us_nordic_kb.github.suggestion " in r)) < check < push

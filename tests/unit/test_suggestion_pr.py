@@ -1,4 +1,4 @@
-"""The suggestion bot trusts only what it made (scripts/suggestion_pr.py, issue 30 case 5): it
+"""The suggestion bot trusts only what it made (github/suggestion_pr.py, issue 30 case 5): it
 finds its pull request by head repository and author, never by a branch name anyone can choose.
 
 `gh` is a stand-in that logs its calls and answers `pr list` from the test; `git` is real, with
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import suggestion_pr
+from us_nordic_kb.github import suggestion_pr
 
 REPO = "us-nordic-prevention/knowledge-base"
 BRANCH = "suggestion/issue-12"
@@ -46,7 +46,7 @@ def pull(number: int, *, fork: bool = False, owner: str = "us-nordic-prevention"
 
 @pytest.fixture
 def bot(tmp_path, monkeypatch):
-    """A clone whose registry has the new entry, the texts scripts/suggestion.py wrote, and `gh`."""
+    """A clone whose registry has the new entry, the texts github/suggestion.py wrote, and `gh`."""
     origin, work, out, bin_dir = tmp_path / "origin.git", tmp_path / "work", tmp_path / "out", tmp_path / "bin"
     git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
     git(tmp_path, "clone", "--quiet", str(origin), str(work))

@@ -1,12 +1,13 @@
-"""The generated frame of theme and next-step pages (macros/topic_page.py)."""
+"""The generated frame of theme and next-step pages (render/topic_page.py)."""
 
 from __future__ import annotations
 
 import markdown
 
-from macros import topic_page
-from macros.registry import load
 from tests.support import FIXTURES, SCHEMA
+from us_nordic_kb.model import pages
+from us_nordic_kb.model.registry import load
+from us_nordic_kb.render import topic_page
 
 PAGE = """# Theme A
 
@@ -38,7 +39,7 @@ def test_the_context_notice_follows_the_lead_and_says_what_the_page_is():
     lead_end = text.index("{ .lead }")
     notice = text[lead_end : text.index("## First section")]
     assert '!!! abstract context-notice "Where this comes from"' in notice
-    shown = markdown.markdown(notice, extensions=["admonition", "attr_list", "macros.sanitise"])  # data is escaped
+    shown = markdown.markdown(notice, extensions=["admonition", "attr_list", "us_nordic_kb.render.sanitise"])  # data is escaped
     assert "key theme 1 of 1 of the report on a two-day workshop in Helsinki, Finland, on 27–28 April 2022." in shown
     assert "people from the fixtures" in shown
     assert "[Chatham House Rule](../glossary.md#chatham-house-rule). Apart from one photo caption" in notice
@@ -68,5 +69,5 @@ def test_other_pages_are_left_as_they_are():
 
 
 def test_section_ids_follow_the_toc_extension():
-    assert topic_page.section_ids(PAGE) == [(6, "first-section"), (14, "second"), (18, "related")]
-    assert topic_page.section_ids("## [Linked](x.md) heading, with “quotes”!\n") == [(1, "linked-heading-with-quotes")]
+    assert pages.section_ids(PAGE) == [(6, "first-section"), (14, "second"), (18, "related")]
+    assert pages.section_ids("## [Linked](x.md) heading, with “quotes”!\n") == [(1, "linked-heading-with-quotes")]

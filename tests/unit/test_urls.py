@@ -1,4 +1,4 @@
-"""The one rule for an address a data file or the form gives (macros/urls.py)."""
+"""The one rule for an address a data file or the form gives (model/urls.py)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros import urls
 from tests.support import ROOT
+from us_nordic_kb.model import urls
 
 MARKUP = set("<>\"'`[]()!*{}|\\^ ")
 

@@ -13,12 +13,9 @@ in test_suggestion_pr.py; the differential corpus in browser/test_differential.p
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -26,14 +23,15 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import history, practices, render, sanitise
-from macros.page_macros import load_sources
-from macros.registry import Entry, Registry, load
-from scripts import build_pdf, page_text, site_config, site_steps, suggestion
-from scripts.build_pdf import Refused, SiteFiles
-from tests.support import FIXTURES, ROOT, SCHEMA, git
-from tests.test_check import problem_lines, run_check
-from tests.test_suggestion import GOOD, form_body
+from tests.support import FIXTURES, PROJECT, ROOT, SCHEMA, SUGGESTION, form_body, git, problem_lines, run_check
+from us_nordic_kb.build import steps as site_steps
+from us_nordic_kb.build.pdf import Refused, SiteFiles
+from us_nordic_kb.check import rendered as page_text
+from us_nordic_kb.github import suggestion
+from us_nordic_kb.model import history
+from us_nordic_kb.model.registry import Entry, Registry, load
+from us_nordic_kb.model.sources import load_sources
+from us_nordic_kb.render import changes, entries, practices, sanitise
 
 COMMENT_TRICKS = [
     '<!--><meta http-equiv="refresh" content="1;url=https://elsewhere.example/"> -->',
@@ -81,8 +79,7 @@ def test_case_1_what_ships_is_the_sanitisers_output(trick):
 
 def test_case_1_every_engine_converts_with_the_sanitiser():
     """mkdocs.yml lists it (the offline profile and zensical.yml inherit it), as the last step."""
-    config = page_text.site_config(ROOT)
-    names = [item if isinstance(item, str) else next(iter(item)) for item in config["markdown_extensions"]]
+    names = [item if isinstance(item, str) else next(iter(item)) for item in PROJECT.settings["markdown_extensions"]]
     assert sanitise.__name__ in names
     md = markdown.Markdown(extensions=names[-1:])
     assert list(md.postprocessors)[-1].__class__.__name__ == "_SanitisePostprocessor"
@@ -134,26 +131,6 @@ def test_case_2_the_pdf_renderer_fetches_files_of_the_built_site_only(tmp_path):
     assert _Recorder.seen == []
 
 
-def test_case_2_a_page_that_asks_the_pdf_for_a_file_elsewhere_stops_it_with_a_message(small, tmp_path):
-    """The build never gets here: make check refuses an image that is not under docs/. Built
-    without it, the sanitiser keeps a relative address, and the PDF's fetcher is the wall."""
-    page = small / "docs/about.md"
-    climb = "../" * 40 + "etc/passwd"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n![x]({climb})\n", encoding="utf-8")
-    offline = tmp_path / "offline"
-    subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", "mkdocs.offline.yml", "-d", str(offline)],
-        cwd=small,
-        check=True,
-        capture_output=True,
-    )
-    assert climb in (offline / "about.html").read_text(encoding="utf-8")
-    config = site_config.load(small / "mkdocs.yml")
-    with pytest.raises(SystemExit, match=r"about\.pdf: a page asks for file:///etc/passwd, which is not a file of the built"):
-        build_pdf.render(offline, config, tmp_path / "about.pdf", ["about.md"])
-    assert not (tmp_path / "about.pdf").exists()
-
-
 @pytest.mark.parametrize(
     ("name", "content", "says"),
     [
@@ -172,35 +149,11 @@ def test_case_3_a_file_of_an_unknown_or_unreviewed_type_is_refused_with_file_and
     assert any(re.search(rf"{re.escape(name)}:1: .*{re.escape(says)}", p) for p in found), found
 
 
-def test_case_3_a_reviewed_file_that_changed_is_refused_until_its_hash_is_reviewed(small):
-    docs = small / "docs"
-    (docs / "tool.js").write_text("console.log(1)\n", encoding="utf-8")
-    digest = hashlib.sha256(b"console.log(1)\n").hexdigest()
-    (small / "reviewed-files.yml").write_text(f"tool.js: {digest}\n", encoding="utf-8")
-    assert run_mkdocs(small).returncode == 0
-    (docs / "tool.js").write_text("fetch('https://elsewhere.example/')\n", encoding="utf-8")
-    result = run_mkdocs(small)
-    assert result.returncode != 0
-    assert "docs/tool.js:1: differs from the copy reviewed in reviewed-files.yml:1" in result.stderr
-
-
-def test_case_3_mkdocs_itself_refuses_an_unknown_file(small):
-    (small / "docs/evil.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
-    result = run_mkdocs(small)
-    assert result.returncode != 0 and "docs/evil.svg:1: .svg files run or render" in result.stderr
-
-
-def run_mkdocs(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(  # noqa: S603 - fixed argument list, no shell, no outside input
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "site")], cwd=project, capture_output=True, text=True
-    )
-
-
 @pytest.mark.parametrize("address", FORM_ADDRESSES)
 def test_case_4_the_forms_address_is_written_again_with_no_markup(tmp_path, address):
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)  # the real registry, whose topics the form names
-    outcome = suggestion.suggest(form_body({**GOOD, "url": address}), docs, run_check=False)
+    outcome = suggestion.suggest(form_body({**SUGGESTION, "url": address}), PROJECT, docs, run_check=False)
     assert outcome.entry is not None, outcome.problems
     assert not set("[]()!<>\"'") & set(str(outcome.entry["url"]))
     assert load(docs / "resources/registry.yml", docs).entries[str(outcome.entry["id"])].url == outcome.entry["url"]
@@ -213,7 +166,7 @@ def test_case_4_data_reaches_html_as_text_even_before_the_sanitiser(address):
     entry = next(e for e in registry.entries.values() if e.kind == "programme")
     hostile = Entry(**{**vars(entry), "url": address, "owner": "[o](https://elsewhere.example/) <b>x</b>"})
     registry = Registry(workshop=registry.workshop, topics=registry.topics, entries={hostile.id: hostile})
-    for text in [render.resource_index(registry), practices.practice_table(registry, "x.md")]:
+    for text in [entries.resource_index(registry), practices.practice_table(registry, "x.md")]:
         html = markdown.markdown(text, extensions=MARKDOWN_EXTENSIONS)
         soup = BeautifulSoup(html, "html.parser")
         assert soup.find_all(["img", "b"]) == []
@@ -222,32 +175,6 @@ def test_case_4_data_reaches_html_as_text_even_before_the_sanitiser(address):
         assert not [
             a for a in soup.find_all("a") if "elsewhere.example" in str(a.get("href", "")) and "url" not in a.get("class", [])
         ]
-
-
-# Found by the fresh hostile review: channels the templates print as they are, and what the
-# sanitiser kept that could still pass for the site's own interface.
-@pytest.mark.parametrize(
-    ("front_matter", "says"),
-    [
-        ('title: ["<meta http-equiv=refresh content=0>"]', "unknown front matter key 'title'"),
-        ("title: 5", "unknown front matter key 'title'"),
-        ('description: ["<script src=x.json></script> and enough words to pass the length rule here"]', "front matter has no"),
-        ("hide: 5", "hide must be a list of"),
-        ("search: x", "search may hold only"),
-        ("search: {boost: abc}", "search boost is 'abc'"),
-        ("edit_source: [a]", "edit_source ['a'] is not a file of the repository"),
-        ("edit_source: 'docs/x\"><script src=gadget.json></script>.yml'", "is not a file of the repository"),
-        ("template: redirect.html", "unknown front matter key 'template'"),
-    ],
-)
-def test_front_matter_the_templates_print_is_held_to_its_form(docs, small, front_matter, says):
-    page = docs / "about.md"  # the key goes last, where it wins over one of the same name
-    page.write_text(page.read_text(encoding="utf-8").replace("\n---\n", f"\n{front_matter}\n---\n", 1), encoding="utf-8")
-    assert any(re.search(rf"about\.md:\d+: .*{re.escape(says)}", p) for p in problem_lines(run_check(docs)))
-    built = small / "docs/about.md"
-    built.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-    result = run_mkdocs(small)  # a plain mkdocs build, without make check, refuses it too
-    assert result.returncode != 0 and says in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -262,16 +189,6 @@ def test_a_file_named_to_break_out_or_posing_as_data_is_refused(docs, name, says
     (docs / name).parent.mkdir(parents=True, exist_ok=True)
     (docs / name).write_text('console.log("ran")\n', encoding="utf-8")
     assert any(says in p for p in problem_lines(run_check(docs)))
-
-
-def test_only_the_registry_and_its_schema_are_published_as_data(built_site):
-    data = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.yml")) + sorted(
-        p.relative_to(built_site).as_posix() for p in built_site.rglob("*.json") if "pagefind" not in p.parts
-    )
-    assert [d for d in data if not d.startswith(("search/", "downloads/"))] == [
-        "resources/registry.yml",
-        "resources/registry.schema.json",
-    ]
 
 
 @pytest.mark.parametrize(
@@ -322,8 +239,7 @@ def test_a_held_fragment_is_put_back_only_where_it_stands_as_a_block():
 def test_an_aligned_table_is_kept_aligned_without_a_style_attribute(docs):
     line = append(docs / "about.md", "| Left | Right |\n|:---|---:|\n| a | b |")
     assert not [p for p in problem_lines(run_check(docs)) if f"about.md:{line}" in p or "style" in p]
-    config = page_text.site_config(ROOT)
-    renderer = page_text.Renderer(load_sources(docs, schema=SCHEMA), config, ROOT)
+    renderer = page_text.Renderer(load_sources(docs, schema=SCHEMA), PROJECT)
     shipped = renderer.to_html("| Left | Right |\n|:---|---:|\n| a | b |")
     assert '<th align="left">Left</th>' in shipped and 'align="right"' in shipped and "style" not in shipped
 
@@ -347,7 +263,7 @@ def test_a_commit_summary_is_shown_as_written_and_stops_no_build(tmp_path):
     assert commit.summary.startswith("About: explain the {{ ref() }} macro") and commit.files == ("docs/a.md",)
     site = tmp_path / "site"
     (site / "changes").mkdir(parents=True)
-    changelog = render.changes(history.by_month([commit]), {}, "changes/index.md")
+    changelog = changes.changes(history.by_month([commit]), {}, "changes/index.md")
     html = markdown.markdown(changelog, extensions=[*MARKDOWN_EXTENSIONS, sanitise.__name__])
     (site / "changes/index.html").write_text(f"<html><body>{html}</body></html>", encoding="utf-8")
     assert "{{ ref() }}" in html and site_steps.source_left_in(site) == []

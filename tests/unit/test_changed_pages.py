@@ -1,15 +1,11 @@
-"""The preview of a pull request lists the pages whose text it changes (scripts/changed_pages.py):
+"""The preview of a pull request lists the pages whose text it changes (github/changed_pages.py):
 two built sites compared page by page, dates and page tools left out, titles escaped."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from scripts import changed_pages
-from tests.support import build, small_project
+from us_nordic_kb.github import changed_pages
 
 PAGE = """<!doctype html><html><head><title>{title} - KB</title></head><body>
 <article class="md-content__inner md-typeset">
@@ -73,22 +69,3 @@ def test_the_command_prints_the_summary(tmp_path, capsys):
     head = {**BASE, "index.html": ("Home", "Welcome back.")}
     assert changed_pages.main([str(site(tmp_path / "base", BASE)), str(site(tmp_path / "head", head))]) == 0
     assert "**Changed** (1)\n\n- Home: /\n" in capsys.readouterr().out
-
-
-@pytest.mark.slow
-def test_two_real_builds_differ_by_the_pages_whose_text_changed(tmp_path):
-    """Two builds of the fixture project: one page edited, one added to the nav, at different times."""
-    base, head = small_project(tmp_path / "base"), small_project(tmp_path / "head")
-    page = head / "docs/themes/a.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("A page.", "A page, now longer."), encoding="utf-8")
-    shutil.copy2(head / "docs/about.md", head / "docs/more.md")
-    text = (head / "docs/more.md").read_text(encoding="utf-8")
-    (head / "docs/more.md").write_text(text.replace("\n# ", "\n# More about it\n\nSee also\n\n## ", 1), encoding="utf-8")
-    config = head / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "  - More: more.md\n", encoding="utf-8")
-    for project in (base, head):
-        result = build(project, project / "site", "--skip-downloads")
-        assert result.returncode == 0, result.stderr[-3000:]
-    changes = changed_pages.compare(base / "site", head / "site")
-    assert [p.address for p in changes.changed] == ["themes/a/"]
-    assert [(p.address, p.title) for p in changes.added] == [("more/", "More about it")] and changes.removed == []
