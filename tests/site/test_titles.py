@@ -116,9 +116,11 @@ def test_the_feed_names_the_pages_of_each_change_as_the_changes_page_does(site, 
     for entry in entries:
         anchor = entry.find(f"{ATOM}link").get("href").rpartition("#")[2]
         item = articles["changes/index.md"].find(id=anchor).find_parent("li")
-        named = [" ".join(a.get_text().split()) for a in item.select("a[href], code")]  # pages, then files no page shows
-        assert {" ".join(a.get_text().split()) for a in item.select("a[href]")} <= set(titles.values()), named
-        assert entry.find(f"{ATOM}summary").text == "Pages: " + ", ".join(named) + ".", anchor
+        shown = [" ".join(a.get_text().split()) for a in item.select("a[href]")]  # pages
+        files = [" ".join(c.get_text().split()) for c in item.select("code")]  # files no page shows
+        assert set(shown) <= set(titles.values()), shown
+        said = ([f"Pages: {', '.join(shown)}."] if shown else []) + ([f"Other files: {', '.join(files)}."] if files else [])
+        assert entry.find(f"{ATOM}summary").text == " ".join(said), anchor
 
 
 def test_reading_paths_name_their_pages_topics_and_sections_by_their_titles(site):

@@ -44,6 +44,8 @@ EVENT_PHRASES = {
     "dissolved": "dissolved",
     "left-office": "left office",
     "followed-up": "followed by a further publication",
+    "disbanded": "disbanded",
+    "relaunched": "relaunched",
 }
 UNVERIFIED_LABELS = {"name": "its name", "owner": "who runs or publishes it", "year": "its year", "description": "what it is"}
 
