@@ -12,8 +12,10 @@ from us_nordic_kb.check import readability, rendered
 from us_nordic_kb.model.registry import Entry, Registry
 from us_nordic_kb.model.sources import Sources
 
-# Status events after which an entry must be written about in the past tense.
-ENDED = {"succeeded", "ended", "period-ended", "dissolved", "left-office"}
+# Status events after which an entry must be written about in the past tense, and those after
+# which it runs again (a later one of these cancels an ending before it).
+ENDED = {"succeeded", "ended", "period-ended", "dissolved", "left-office", "disbanded"}
+RESUMED = {"relaunched"}
 
 # The anchor of each link in a page's HTML (an entry's id, when the link leads to the resource index).
 _LINKED_ANCHOR = re.compile(r'#([^"#\s]+)"')
@@ -121,6 +123,7 @@ def _block_text(block: Tag, order: dict[int, int], k: int, marker: str, ended: d
 
 
 def how_ended(entry: Entry) -> str:
-    """How an entry ended ('ended in 2023'), or '' if it has not."""
-    last = next((s for s in reversed(entry.status) if s.event in ENDED), None)
-    return f"{last.event.replace('-', ' ')} ({last.date})" if last else ""
+    """How an entry ended ('ended (2023)'), or '' if it has not or was relaunched since (its
+    status facts are in the order they happened)."""
+    last = next((s for s in reversed(entry.status) if s.event in ENDED | RESUMED), None)
+    return f"{last.event.replace('-', ' ')} ({last.date})" if last and last.event in ENDED else ""
