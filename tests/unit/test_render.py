@@ -107,13 +107,33 @@ def test_a_status_before_the_workshop_is_dated_but_not_a_note_on_pages():
     assert "Before the workshop (September 2020): was dissolved." in to_html(entries.resource_index(registry))
 
 
-def test_a_year_or_month_counts_as_its_end_when_compared_with_the_workshop():
+def test_a_year_or_month_that_holds_the_workshop_is_neither_before_nor_after_it():
     registry = small_registry()  # the fixture workshop ends on 2022-04-28
     dated = {
         d: entries.after_workshop(registry, Status("ended", d, "x"))
-        for d in ["2022", "2022-04", "2022-04-28", "2022-04-29", "2022-03", "2021"]
+        for d in ["2022", "2022-04", "2022-04-28", "2022-04-29", "2022-05", "2023", "2022-03", "2021"]
     }
-    assert dated == {"2022": True, "2022-04": True, "2022-04-28": False, "2022-04-29": True, "2022-03": False, "2021": False}
+    assert dated == {
+        "2022": None,
+        "2022-04": None,
+        "2022-04-28": False,
+        "2022-04-29": True,
+        "2022-05": True,
+        "2023": True,
+        "2022-03": False,
+        "2021": False,
+    }
+
+
+def test_a_fact_of_the_workshops_year_says_the_sources_cannot_place_it():
+    status = (Status("disbanded", "2019", "was disbanded", "a paper"), Status("relaunched", "2022", "was relaunched", "a paper"))
+    registry = with_entry(small_registry(), status=status)
+    note = entries.reference(registry, "extra", "themes/a.md", first_mention=True)
+    assert "(before or after the workshop: relaunched in 2022 (month unknown), source: a paper)" in note
+    assert "since the workshop" not in note and "disbanded" not in note
+    index = to_html(entries.resource_index(registry))
+    assert "Before or after the workshop (2022, month unknown): was relaunched (source: a paper)." in index
+    assert "Since the workshop (2022)" not in index
 
 
 def test_unverified_fields_are_said_in_the_name_and_the_description():

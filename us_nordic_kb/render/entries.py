@@ -51,31 +51,50 @@ def full_description(entry: Entry) -> str:
     return f"{entry.description} Not confirmed by an official source: {listed}."
 
 
-def after_workshop(registry: Registry, status: Status) -> bool:
-    """Whether a status fact dates from after the workshop; a date given as a year or a month
-    counts as the end of that year or month."""
-    return (status.date + "-12-31"[len(status.date) - 4 :]) > registry.workshop.end
+def after_workshop(registry: Registry, status: Status) -> bool | None:
+    """Whether a status fact dates from after the workshop: True, False, or None where its date
+    is a year or a month that holds the workshop, so the sources do not say which."""
+    first = status.date + "-01-01"[len(status.date) - 4 :]
+    last = status.date + "-12-31"[len(status.date) - 4 :]
+    if first > registry.workshop.end:
+        return True
+    if last <= registry.workshop.end or len(status.date) == 10:
+        return False
+    return None
+
+
+def _not_known(status: Status) -> str:
+    """Why a date cannot be placed before or after the workshop."""
+    return "month unknown" if len(status.date) == 4 else "day unknown"
 
 
 def status_line(registry: Registry, status: Status) -> str:
     """e.g. 'Since the workshop (17 June 2024): its work passed to ... (source: ...).'"""
-    when = "Since the workshop" if after_workshop(registry, status) else "Before the workshop"
+    after = after_workshop(registry, status)
+    when = "Before or after the workshop" if after is None else "Since the workshop" if after else "Before the workshop"
+    date = format_date(status.date) if after is not None else f"{format_date(status.date)}, {_not_known(status)}"
     source = f" (source: {escape(status.source)})" if status.source else ""
-    return f"{when} ({format_date(status.date)}): {escape(status.note)}{source}."
+    return f"{when} ({date}): {escape(status.note)}{source}."
 
 
 def since_note(registry: Registry, entry: Entry) -> str:
     """The short note that follows an entry's first mention on a page: what changed after the
-    workshop, when, and the source that says so. The entry on the resource index says more."""
-    later = [s for s in entry.status if after_workshop(registry, s)]
-    if not later:
-        return ""
-    notes = "; ".join(
-        f"{EVENT_PHRASES[s.event]} {'on' if len(s.date) == 10 else 'in'} {format_date(s.date)}"
-        + (f", source: {escape(s.source)}" if s.source else "")
-        for s in later
-    )
-    return f' <span class="{SINCE_WORKSHOP}">(since the workshop: {notes})</span>'
+    workshop (or in its year or month, when the sources cannot say which), when, and the source
+    that says so. The entry on the resource index says more."""
+    parts = []
+    for after, opening in ((True, "since the workshop: "), (None, "before or after the workshop: ")):
+        facts = [s for s in entry.status if after_workshop(registry, s) is after]
+        if facts:
+            parts.append(
+                opening
+                + "; ".join(
+                    f"{EVENT_PHRASES[s.event]} {'on' if len(s.date) == 10 else 'in'} {format_date(s.date)}"
+                    + (f" ({_not_known(s)})" if after is None else "")
+                    + (f", source: {escape(s.source)}" if s.source else "")
+                    for s in facts
+                )
+            )
+    return f' <span class="{SINCE_WORKSHOP}">({"; ".join(parts)})</span>' if parts else ""
 
 
 def reference(registry: Registry, item_id: str, from_page: str, text: str | None = None, first_mention: bool = False) -> str:
@@ -95,7 +114,7 @@ def reference(registry: Registry, item_id: str, from_page: str, text: str | None
 def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
     """One entry of a related block: name, kind and country, description, what changed since."""
     kind = escape(KIND_SINGULAR[entry.kind].lower())
-    since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s)]
+    since = [status_line(registry, s) for s in entry.status if after_workshop(registry, s) is not False]
     return " ".join(
         [
             f"- {reference(registry, entry.id, from_page)} ({kind}, {escape(place(entry))}).",
