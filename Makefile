@@ -71,10 +71,13 @@ $(LIGHTHOUSE): tests/lighthouse/package.json tests/lighthouse/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/lighthouse --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the Lighthouse tests will be skipped (install Node.js to run them)"; fi
 
+# The tests mostly wait on builds, browsers and LinkChecker, so more processes than cores pay:
+# each test file runs in one process, and a site that several need is built once (tests/builds.py).
+TEST_PROCESSES ?= 4
 test: $(VENV)/.installed $(LIGHTHOUSE) ## Lint, build the site (make check first), then every test on that build (link check included)
 	$(MAKE) lint
 	$(MAKE) build
-	KB_TEST_SITE=$(SITE) $(PY) -m pytest
+	KB_TEST_SITE=$(SITE) $(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile
 
 test-fast: $(VENV)/.installed ## The quick inner loop: check, lint, and the unit tests (tests/unit: no site built, no browser)
 	$(PY) -m us_nordic_kb.check --quiet
