@@ -1,0 +1,46 @@
+"""How pages are laid out on a phone and on a desktop, in Chromium: what the reader's review of the
+built site found (headings, wide tables, code blocks, the header, the 404 page, abbreviations)."""
+
+from __future__ import annotations
+
+import pytest
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+VIEWPORTS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+
+# The headings of a page whose ¶ link stands at the start of a line of its own.
+LONELY_PERMALINKS = """() => [...document.querySelectorAll('.md-typeset :is(h1, h2, h3, h4) > .headerlink')]
+  .filter((link) => {
+    const text = document.createRange();
+    text.selectNodeContents(link.parentNode);
+    text.setEndBefore(link);
+    const lines = [...text.getClientRects()].filter((r) => r.width > 0);
+    return lines.length && link.getBoundingClientRect().top >= lines[lines.length - 1].bottom - 2;
+  })
+  .map((link) => link.parentNode.textContent.trim())"""
+
+
+@pytest.fixture
+def viewed(browser, site_url):
+    """A function that opens a page of the site at a viewport size."""
+    contexts = []
+
+    def view(path: str, viewport: dict, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(site_url + path)
+        return page
+
+    yield view
+    for context in contexts:
+        context.close()
+
+
+@VIEWPORTS
+def test_no_headings_permalink_wraps_onto_a_line_of_its_own(viewed, viewport):
+    """The pages where the review saw an empty line under a heading, at its two widths."""
+    for path in ["compare/", "paths/mayors/", "practices/", "themes/community-welfare/", "resources/"]:
+        page = viewed(path, viewport)
+        assert page.evaluate(LONELY_PERMALINKS) == [], path
