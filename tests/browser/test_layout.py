@@ -44,3 +44,9 @@ def test_no_headings_permalink_wraps_onto_a_line_of_its_own(viewed, viewport):
     for path in ["compare/", "paths/mayors/", "practices/", "themes/community-welfare/", "resources/"]:
         page = viewed(path, viewport)
         assert page.evaluate(LONELY_PERMALINKS) == [], path
+
+
+def test_the_practice_table_takes_the_width_of_the_empty_table_of_contents_on_a_desktop(viewed):
+    page = viewed("practices/", DESKTOP)
+    assert page.locator(".md-sidebar--secondary").is_hidden()
+    assert page.locator(".sortable table").evaluate("t => t.getBoundingClientRect().width") > 900
