@@ -50,3 +50,10 @@ def test_the_practice_table_takes_the_width_of_the_empty_table_of_contents_on_a_
     page = viewed("practices/", DESKTOP)
     assert page.locator(".md-sidebar--secondary").is_hidden()
     assert page.locator(".sortable table").evaluate("t => t.getBoundingClientRect().width") > 900
+
+
+def test_on_a_phone_the_practice_tables_sort_buttons_are_labelled_and_look_like_buttons(viewed):
+    page = viewed("practices/", PHONE)
+    row = page.locator(".sortable thead tr")
+    assert "Sort by:" in row.evaluate("tr => getComputedStyle(tr, '::before').content")
+    assert row.locator("button.sort-button").first.evaluate("b => parseFloat(getComputedStyle(b).borderTopWidth)") > 0
