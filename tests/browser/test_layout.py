@@ -57,3 +57,21 @@ def test_on_a_phone_the_practice_tables_sort_buttons_are_labelled_and_look_like_
     row = page.locator(".sortable thead tr")
     assert "Sort by:" in row.evaluate("tr => getComputedStyle(tr, '::before').content")
     assert row.locator("button.sort-button").first.evaluate("b => parseFloat(getComputedStyle(b).borderTopWidth)") > 0
+
+
+@VIEWPORTS
+def test_the_downloads_tables_break_no_name_or_date_mid_word(viewed, viewport):
+    page = viewed("downloads/", viewport)
+    columns = page.locator("#the-registrys-columns ~ .md-typeset__scrollwrap table td:first-child code")
+    assert columns.count() > 10
+    broken = columns.evaluate_all("codes => codes.filter((c) => c.getClientRects().length > 1).map((c) => c.textContent)")
+    assert broken == []
+    if viewport is DESKTOP:  # on a phone each row is a block of its own, dates included
+        lines = page.locator(".stacked-table td:nth-child(3)").evaluate_all(
+            """cells => cells.map((cell) => {
+                const text = document.createRange();
+                text.selectNodeContents(cell.lastChild);
+                return new Set([...text.getClientRects()].map((r) => Math.round(r.top))).size;
+            })"""
+        )
+        assert lines and set(lines) == {1}
