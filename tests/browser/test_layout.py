@@ -75,3 +75,21 @@ def test_the_downloads_tables_break_no_name_or_date_mid_word(viewed, viewport):
             })"""
         )
         assert lines and set(lines) == {1}
+
+
+def test_an_abbreviation_is_explained_when_tapped_on_a_phone_and_when_the_tab_key_reaches_it(viewed):
+    """As the glossary and the accessibility statement promise."""
+    page = viewed("", PHONE, is_mobile=True, has_touch=True)
+    page.locator(".md-typeset abbr", has_text="ISIS").first.tap()
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(timeout=5_000)
+    assert tip.inner_text().strip() == "The so-called Islamic State of Iraq and Syria"
+    page = viewed("about/", DESKTOP)
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "SCN"
+    tip = page.locator(".md-tooltip2--active")
+    tip.wait_for(timeout=5_000)
+    assert tip.inner_text().strip() == "Strong Cities Network"
