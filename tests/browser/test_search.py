@@ -247,3 +247,16 @@ def test_when_nothing_is_found_the_search_box_points_to_the_finder_the_glossary_
     help_note.wait_for(state="hidden", timeout=10_000)
     if hasattr(page, "console_errors"):
         assert page.console_errors == [] and page.foreign_requests == []
+
+
+def test_a_query_put_in_the_box_without_a_key_press_replaces_the_results(search_box):
+    """Pasted from the mouse's menu or filled in by the browser: an input event and no keyup."""
+    page, type_query, _ = search_box
+    type_query("xyzzy")
+    page.locator("[data-search-help]").wait_for(state="visible", timeout=10_000)
+    page.locator("input.md-search__input").fill("mental health")
+    count = page.locator(".md-search-result__meta", has_text=re.compile(r"^\s*\d+ matching documents\s*$"))
+    count.wait_for(timeout=10_000)
+    assert page.locator("[data-search-help]").is_hidden()
+    if hasattr(page, "console_errors"):
+        assert page.console_errors == [] and page.foreign_requests == []
