@@ -224,8 +224,12 @@ def test_the_search_box_says_when_no_page_holds_every_word_and_which_glossary_wo
     meta, taken = page.locator(".md-search-result__meta"), page.locator("[data-search-taken]")
     type_query("radikalisering i skolen")
     page.wait_for_function(f"document.querySelector('.md-search-result__meta').textContent.trim() === {PARTIAL!r}")
-    assert taken.is_visible() and taken.text_content() == "radikalisering: searched as Radicalisation"
+    assert taken.is_visible() and taken.text_content() == "radikalisering: searched as radicalisation"
     assert "frontline-training" in (page.locator(".md-search-result__item > a").first.get_attribute("href") or "")
+    # The word as typed, special letters and capital kept; the term as running text writes it.
+    type_query("Förebyggande")
+    page.locator("[data-search-taken]", has_text="Förebyggande: searched as prevention").wait_for(timeout=10_000)
+    assert taken.text_content() == "Förebyggande: searched as prevention"
     type_query("mental health")
     page.wait_for_function(
         "/^\\d+ matching documents$/.test(document.querySelector('.md-search-result__meta').textContent.trim())"
