@@ -3,7 +3,11 @@ built site found (headings, wide tables, code blocks, the header, the 404 page, 
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
+
+from tests.support import CONFIG
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -93,3 +97,13 @@ def test_an_abbreviation_is_explained_when_tapped_on_a_phone_and_when_the_tab_ke
     tip = page.locator(".md-tooltip2--active")
     tip.wait_for(timeout=5_000)
     assert tip.inner_text().strip() == "Strong Cities Network"
+
+
+def test_the_404_page_has_a_title_a_heading_and_links_home_and_to_search(page, site_url):
+    """Hosts serve it at any depth, so its links start from the site's root (its address's path)."""
+    page.goto(site_url + "404.html")
+    assert page.title() == f"Page not found - {CONFIG.site_name}"
+    assert page.locator("article h1").inner_text() == "Page not found"
+    links = page.locator("article a").evaluate_all("links => links.map((a) => [a.textContent, a.pathname + a.search])")
+    root = urlsplit(CONFIG.site_url).path
+    assert links == [["Go to the home page", root], ["Search the site", root + "?q="]]
