@@ -107,3 +107,14 @@ def test_the_404_page_has_a_title_a_heading_and_links_home_and_to_search(page, s
     links = page.locator("article a").evaluate_all("links => links.map((a) => [a.textContent, a.pathname + a.search])")
     root = urlsplit(CONFIG.site_url).path
     assert links == [["Go to the home page", root], ["Search the site", root + "?q="]]
+
+
+def test_on_a_phone_the_header_the_menu_and_the_foot_show_their_titles_in_full(viewed):
+    page = viewed("paths/", PHONE)
+    cut = "e => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight"
+    assert not page.locator(".md-header__topic:first-child .md-ellipsis").evaluate(cut)
+    assert not page.locator(".md-footer__link--next .md-ellipsis").evaluate(cut)
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    title = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__title")
+    title.wait_for(state="visible")
+    assert not title.evaluate(cut)
