@@ -118,3 +118,13 @@ def test_on_a_phone_the_header_the_menu_and_the_foot_show_their_titles_in_full(v
     title = page.locator(".md-sidebar--primary .md-nav--primary > .md-nav__title")
     title.wait_for(state="visible")
     assert not title.evaluate(cut)
+
+
+@VIEWPORTS
+def test_the_contributing_guides_code_blocks_wrap_their_long_lines(viewed, viewport):
+    page = viewed("contributing/", viewport)
+    blocks = page.locator(".md-typeset pre > code")
+    assert blocks.count() >= 4
+    assert blocks.evaluate_all("codes => codes.filter((c) => c.scrollWidth > c.clientWidth).length") == 0
+    # The tables there fit the page too, messages in code included.
+    assert page.locator(".md-typeset__scrollwrap").evaluate_all("ws => ws.filter((w) => w.scrollWidth > w.clientWidth).length") == 0
