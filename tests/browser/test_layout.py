@@ -128,3 +128,28 @@ def test_the_contributing_guides_code_blocks_wrap_their_long_lines(viewed, viewp
     assert blocks.evaluate_all("codes => codes.filter((c) => c.scrollWidth > c.clientWidth).length") == 0
     # The tables there fit the page too, messages in code included.
     assert page.locator(".md-typeset__scrollwrap").evaluate_all("ws => ws.filter((w) => w.scrollWidth > w.clientWidth).length") == 0
+
+
+def test_the_cite_box_an_editors_pointer_and_a_photo_caption_each_have_their_own_icon(viewed):
+    """None of them the pencil of a plain note, which reads as "edit"."""
+    icon = "e => getComputedStyle(e, '::before').maskImage"
+    page = viewed("themes/resilience-and-trust/", DESKTOP)
+    pencil = page.evaluate(
+        """() => {
+            const note = document.createElement("div");
+            note.className = "admonition note";
+            note.append(Object.assign(document.createElement("p"), { className: "admonition-title" }));
+            document.querySelector("article").append(note);
+            return getComputedStyle(note.firstChild, "::before").maskImage;
+        }"""
+    )
+    icons = [
+        page.locator("details.cite > summary").evaluate(icon),
+        page.locator(".admonition", has_text="This site's pointer").locator(".admonition-title").evaluate(icon),
+        viewed("themes/inclusive-communities/", DESKTOP)
+        .locator(".admonition", has_text="photo caption says")
+        .locator(".admonition-title")
+        .evaluate(icon),
+    ]
+    assert pencil.startswith("url(") and all(i.startswith("url(") for i in icons)
+    assert len({pencil, *icons}) == 4
