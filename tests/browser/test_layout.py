@@ -127,7 +127,8 @@ def test_the_contributing_guides_code_blocks_wrap_their_long_lines(viewed, viewp
     assert blocks.count() >= 4
     assert blocks.evaluate_all("codes => codes.filter((c) => c.scrollWidth > c.clientWidth).length") == 0
     # The tables there fit the page too, messages in code included.
-    assert page.locator(".md-typeset__scrollwrap").evaluate_all("ws => ws.filter((w) => w.scrollWidth > w.clientWidth).length") == 0
+    wider = "ws => ws.filter((w) => w.scrollWidth > w.clientWidth).length"
+    assert page.locator(".md-typeset__scrollwrap").evaluate_all(wider) == 0
 
 
 def test_the_cite_box_an_editors_pointer_and_a_photo_caption_each_have_their_own_icon(viewed):
