@@ -105,8 +105,8 @@ def test_the_404_page_has_a_title_a_heading_and_links_home_and_to_search(page, s
     assert page.title() == f"Page not found - {CONFIG.site_name}"
     assert page.locator("article h1").inner_text() == "Page not found"
     links = page.locator("article a").evaluate_all("links => links.map((a) => [a.textContent, a.pathname + a.search])")
-    root = urlsplit(CONFIG.site_url).path
-    assert links == [["Go to the home page", root], ["Search the site", root + "?q="]]
+    home = urlsplit(CONFIG.site_url).path + "index.html"
+    assert links == [["Go to the home page", home], ["Search the site", home + "?q="]]
 
 
 def test_on_a_phone_the_header_the_menu_and_the_foot_show_their_titles_in_full(viewed):
