@@ -43,22 +43,58 @@ def finder_page(guarded_page, site_url):
 
 
 def test_each_option_of_each_filter_shows_exactly_its_entries_and_says_how_many(finder_page):
+    """An option that would show no entry cannot be ticked."""
     page = finder_page
     assert page.locator(".finder-status").inner_text() == f"Showing all {len(VALUES)} entries."
     for facet in FACETS:
         for value, _ in facet.options:
             want = expected(**{facet.name: [value]})
             assert count_of(page, facet.name, value) == len(want), (facet.name, value)
+            box = page.locator(f'form.finder input[name="{facet.name}"][value="{value}"]')
+            assert box.is_disabled() == (not want), (facet.name, value)
+            if not want:
+                continue
             tick(page, facet.name, value)
             assert shown(page) == want, (facet.name, value)
-            status = (
-                f"Showing {len(want)} of {len(VALUES)} entries."
-                if want
-                else "No entry matches these filters. Clear one to see more."
-            )
-            assert page.locator(".finder-status").inner_text() == status
-            page.locator(f'form.finder input[name="{facet.name}"][value="{value}"]').uncheck()
+            assert page.locator(".finder-status").inner_text() == f"Showing {len(want)} of {len(VALUES)} entries."
+            box.uncheck()
     assert page.foreign_requests == [] and page.console_errors == []
+
+
+def test_an_option_that_would_show_nothing_is_disabled_unless_it_is_ticked(finder_page, site_url):
+    page = finder_page
+    kinds = {value for value, _ in next(f for f in FACETS if f.name == "kind").options}
+    kind, country = next(
+        (k, c)
+        for c in sorted({v for values in VALUES.values() for v in values["country"]})
+        for k in sorted(kinds)
+        if expected(country=[c]) and not expected(kind=[k], country=[c])
+    )
+    tick(page, "country", country)  # leaves no entry of this kind
+    assert page.locator(f'form.finder input[name="kind"][value="{kind}"]').is_disabled()
+    # A shared address may tick it anyway: it stays ticked, and can be cleared.
+    page.goto(f"{site_url}resources/?country={country}&kind={kind}")
+    box = page.locator(f'form.finder input[name="kind"][value="{kind}"]')
+    assert box.is_checked() and box.is_enabled()
+    assert shown(page) == set()
+    assert page.locator(".finder-status").inner_text() == "No entry matches these filters. Clear one to see more."
+    box.uncheck()
+    assert shown(page) == expected(country=[country])
+
+
+def test_the_table_of_contents_lists_and_marks_only_the_entries_shown(finder_page):
+    page = finder_page
+    tick(page, "country", "finland")
+    want = expected(country=["finland"])
+    toc = page.locator(".md-sidebar--secondary [data-md-component=toc]")
+    listed = toc.locator("a.md-nav__link:visible").evaluate_all("links => links.map((a) => a.hash.slice(1))")
+    assert want <= set(listed) and not (set(VALUES) - want) & set(listed)
+    for position in ["document.body.scrollHeight / 2", "document.body.scrollHeight"]:
+        page.evaluate(f"window.scrollTo(0, {position})")
+        page.wait_for_timeout(500)  # the theme moves its mark after the scroll
+        marked = toc.locator("a.md-nav__link--active")
+        assert marked.count() == 1 and marked.is_visible(), position
+        assert marked.evaluate("a => a.hash.slice(1)") in listed
 
 
 def test_filters_combine_and_counts_follow_the_other_filters(finder_page):

@@ -6,11 +6,14 @@
 "use strict";
 (() => {
   const LETTERS = { ø: "o", æ: "ae", œ: "oe", ß: "ss", ð: "d", đ: "d", þ: "th", ł: "l", ı: "i" };
+  /* A word without the punctuation around it, its letters as they are. */
+  self.bareWord = (text) => text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   self.foldLetters = (text) =>
-    text
-      .toLowerCase()
-      .normalize("NFD")
-      .replace(/\p{Mn}+/gu, "")
-      .replace(/[øæœßðđþłı]/g, (letter) => LETTERS[letter])
-      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    self.bareWord(
+      text
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/\p{Mn}+/gu, "")
+        .replace(/[øæœßðđþłı]/g, (letter) => LETTERS[letter]),
+    );
 })();

@@ -6,8 +6,8 @@
  *   "No page has all of your words. Pages with some of them:";
  * - when no page holds any of them ("none"), the help under the count points to the resource
  *   finder, the glossary and the topic pages (overrides/partials/search.html);
- * - a glossary term's Nordic equivalent taken for the English term is named
- *   ("radikalisering: searched as Radicalisation").
+ * - a glossary term's Nordic equivalent taken for the English term is named, as the reader typed
+ *   it and with the term as running text writes it ("Förebyggande: searched as prevention").
  *
  * Material writes the count after each answer, and the placeholder when the query is emptied: the
  * notes follow what it wrote, so they never outlive their answer. All text is set as text. */
@@ -20,6 +20,10 @@
     [t["search.result.none"], t["search.result.one"]].includes(text) ||
     new RegExp(`^${(t["search.result.other"] || "# matching documents").replace("#", "\\d+")}$`).test(text);
   let answer = null;
+  // A glossary term as running text writes it: the glossary gives its terms as headings
+  // ("Prevention", "Multi-agency approach"), whose first capital goes; a name ("Chatham House
+  // Rule") or an abbreviation keeps its capitals.
+  const inText = (term) => (/^\p{Lu}\p{Ll}*(?:[\s-]+\p{Ll}|$)/u.test(term) ? term[0].toLowerCase() + term.slice(1) : term);
 
   const show = () => {
     const meta = document.querySelector(".md-search-result__meta");
@@ -31,7 +35,7 @@
     if (answered && answer.note === "partial" && text !== PARTIAL) meta.textContent = PARTIAL;
     help.hidden = !(answered && answer.note === "none");
     const named = answered ? answer.taken || [] : [];
-    taken.textContent = named.map(({ typed, term }) => `${typed}: searched as ${term}`).join("; ");
+    taken.textContent = named.map(({ typed, term }) => `${typed}: searched as ${inText(term)}`).join("; ");
     taken.hidden = !named.length;
   };
 

@@ -63,33 +63,35 @@
     return same >= equivalent.length - 3;
   };
 
-  /* Text as the index splits it, folded. */
-  const split = (text, separator) =>
+  /* Text as the index splits it: each word folded, and as written (without punctuation around it). */
+  const tokens = (text, separator) =>
     text
       .split(/\s+/)
       .map((word) => word.replace(OPERATORS, ""))
       .flatMap((word) => word.split(separator))
-      .map(self.foldLetters)
-      .filter(Boolean);
+      .map((word) => ({ folded: self.foldLetters(word), written: self.bareWord(word) }))
+      .filter(({ folded }) => folded);
+  const split = (text, separator) => tokens(text, separator).map(({ folded }) => folded);
 
-  /* The query's words in English, and what was taken for what: [{typed, term}]. */
+  /* The query's words in English, and what was taken for what: [{typed, term}], `typed` as the
+   * reader wrote it ("förebyggande", not "forebyggande"). */
   self.searchWords = (query, settings) => {
     const separator = new RegExp(settings.separator, "g");
-    const typed = split(query, separator);
+    const typed = tokens(query, separator);
     const equivalents = Object.entries(settings.equivalents || {}).map(([phrase, term]) => [split(phrase, separator), term]);
     const words = [];
     const taken = [];
     for (let i = 0; i < typed.length; ) {
       // The longest equivalent that starts here, a phrase of its words typed one after another.
       const match = equivalents
-        .filter(([phrase]) => phrase.every((word, n) => i + n < typed.length && inflects(typed[i + n], word)))
+        .filter(([phrase]) => phrase.every((word, n) => i + n < typed.length && inflects(typed[i + n].folded, word)))
         .sort(([a], [b]) => b.length - a.length)[0];
       if (match) {
         const [phrase, term] = match;
-        taken.push({ typed: typed.slice(i, i + phrase.length).join(" "), term });
+        taken.push({ typed: typed.slice(i, i + phrase.length).map(({ written }) => written).join(" "), term });
         words.push(...split(term, separator));
         i += phrase.length;
-      } else words.push(typed[i++]);
+      } else words.push(typed[i++].folded);
     }
     return { words: [...new Set(words.filter((word) => !COMMON.has(word)))], taken };
   };
