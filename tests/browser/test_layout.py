@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support import CONFIG
+from tests.support import PROJECT
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -102,10 +102,10 @@ def test_an_abbreviation_is_explained_when_tapped_on_a_phone_and_when_the_tab_ke
 def test_the_404_page_has_a_title_a_heading_and_links_home_and_to_search(page, site_url):
     """Hosts serve it at any depth, so its links start from the site's root (its address's path)."""
     page.goto(site_url + "404.html")
-    assert page.title() == f"Page not found - {CONFIG.site_name}"
+    assert page.title() == f"Page not found - {PROJECT.site_name}"
     assert page.locator("article h1").inner_text() == "Page not found"
     links = page.locator("article a").evaluate_all("links => links.map((a) => [a.textContent, a.pathname + a.search])")
-    home = urlsplit(CONFIG.site_url).path + "index.html"
+    home = urlsplit(PROJECT.site_url).path + "index.html"
     assert links == [["Go to the home page", home], ["Search the site", home + "?q="]]
 
 

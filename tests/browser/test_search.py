@@ -2,7 +2,7 @@
 a topic's own page ranks above the pages that repeat it, names in other languages are found
 with and without their special letters, and the search box says, online and offline, when no page
 holds every word, which glossary equivalents it searched as, and where to start when nothing is
-found. Queries go through the site's own search worker (scripts/search_probe.py), which answers
+found. Queries go through the site's own search worker (bench/search_probe.py), which answers
 them as it answers the search box."""
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ import unicodedata
 
 import pytest
 
-from macros import pages
-from macros import site as site_model
-from scripts import search_index
-from scripts.search_probe import ask, pages_found
-from scripts.serve import serve
 from tests.support import REGISTRY, ROOT, guard
+from us_nordic_kb.bench.search_probe import ask, pages_found
+from us_nordic_kb.build import search_index
+from us_nordic_kb.check.serve import serve
+from us_nordic_kb.model import pages, project
 
 INDEX = re.compile(r"/search/search_index\.json$")
 WORKER = re.compile(r"/workers/search\.[0-9a-f]+\.min\.js$|/search-(folding|pagefind)-worker\.js|/pagefind/")
@@ -129,7 +128,7 @@ NORDIC_QUERIES = ["kobenhavns", "Københavns", "aero", "Ærø", "thorshofn"]
 
 @pytest.fixture
 def indexed(built_site, tmp_path):
-    """A copy of the built site whose Pagefind index is made, by scripts/search_index.py, from
+    """A copy of the built site whose Pagefind index is made, by build/search_index.py, from
     the documents given (in place of Material's extraction of the site's pages); served."""
 
     @contextlib.contextmanager
@@ -244,7 +243,7 @@ def test_when_nothing_is_found_the_search_box_points_to_the_finder_the_glossary_
     assert page.locator(".md-search-result__meta").text_content().strip() == "No matching documents"
     links = help_note.locator("a")
     addresses = [links.nth(i).evaluate("a => a.href") for i in range(links.count())]
-    nav = frozenset(site_model.load(ROOT / "mkdocs.yml").nav)
+    nav = frozenset(project.load(ROOT / "mkdocs.yml").nav)
     assert [pages.page_of(address.removeprefix(root), nav) for address in addresses] == STARTS, addresses
     page.locator("input.md-search__input").fill("")
     help_note.wait_for(state="hidden", timeout=10_000)
