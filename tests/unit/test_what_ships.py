@@ -269,3 +269,15 @@ def test_a_commit_summary_is_shown_as_written_and_stops_no_build(tmp_path):
     assert "{{ ref() }}" in html and site_steps.source_left_in(site) == []
     (site / "page.html").write_text("<html><body><p>{{ ref('x') }}</p></body></html>", encoding="utf-8")
     assert site_steps.source_left_in(site) == ["page.html: macro syntax in the page text: \"{{ ref('x') }}\""]
+
+
+def test_a_change_note_trailer_takes_the_place_of_the_subject_on_the_changes_page(tmp_path):
+    """A subject written for the project gives way to the line written for readers."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/a.md").write_text("# A\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "Refactor (review 7, LOW 2): a.md", "-m", "Change-note: About: a shorter opening.")
+    (tmp_path / "docs/a.md").write_text("# A\n\nMore.\n", encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "About: one more line")
+    assert [c.summary for c in history.commits(tmp_path)] == ["About: one more line", "About: a shorter opening."]

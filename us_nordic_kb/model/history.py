@@ -1,5 +1,7 @@
 """What changed on the site: the commits that touched docs/, from one `git log` call, for the
-Changes page and the Atom feed (RFC 4287).
+Changes page and the Atom feed (RFC 4287). A commit says what changed for readers in its
+subject, or, where the subject is written for the project, in a `Change-note:` trailer, which
+then takes its place (CONTRIBUTING.md).
 
 Outside a git repository there is no history: the page says so and the feed has no entries.
 """
@@ -13,6 +15,7 @@ from pathlib import Path
 from us_nordic_kb.model.page_dates import log
 
 DOCS = "docs/"
+NOTE = "Change-note"  # the trailer whose text the Changes page shows instead of the commit's subject
 FEED = "changes/feed.xml"  # where the build writes the Atom feed: beside the Changes page, which links it as "feed.xml"
 
 
@@ -29,8 +32,10 @@ class Commit:
 def commits(root: Path) -> list[Commit]:
     """Every commit that touched docs/, newest first; [] outside git."""
     found = []
-    for head, files in log(root, "%H%x1f%cI%x1f%s", "--no-merges", "--", DOCS):  # a merge brings commits listed already
-        sha, when, summary = head.split("\x1f", 2)  # the subject comes last and may hold the separator too
+    log_format = f"%H%x1f%cI%x1f%(trailers:key={NOTE},valueonly,separator=%x20)%x1f%s"
+    for head, files in log(root, log_format, "--no-merges", "--", DOCS):  # a merge brings commits listed already
+        sha, when, note, subject = head.split("\x1f", 3)  # the subject comes last and may hold the separator too
+        summary = note.strip() or subject
         summary = "".join(c if c.isprintable() else " " for c in summary)  # no control character reaches the feed's XML
         found.append(Commit(sha, dt.datetime.fromisoformat(when), summary, tuple(f for f in files if f.startswith(DOCS))))
     return found
