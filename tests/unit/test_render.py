@@ -141,8 +141,8 @@ def test_unverified_fields_are_said_in_the_name_and_the_description():
     index = to_html(entries.resource_index(registry))
     assert "Extra (name not verified)" in index
     assert "A network. Not confirmed by an official source: its name and who runs or publishes it." in index
-    assert ">Extra (name not verified)</a>" in to_html(entries.reference(registry, "extra", "themes/a.md"))
-    assert ">the programme (name not verified)</a>" in to_html(
+    assert ">Extra</a> (name not verified)" in to_html(entries.reference(registry, "extra", "themes/a.md"))
+    assert ">the programme</a> (name not verified)" in to_html(
         entries.reference(registry, "extra", "themes/a.md", "the programme")
     )
 

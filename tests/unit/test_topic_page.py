@@ -57,7 +57,7 @@ def test_every_section_but_the_related_block_names_its_part_of_the_report():
 def test_sources_in_the_front_matter_override_a_sections_parts():
     sources = {"second": ["theme-a", "step-b", "resource-list", "registry"], "first-section": ["editors"]}
     text = topic_page.annotate(PAGE, registry(), "themes/a.md", sources)
-    assert "Not from the report: the editors' own connection.\n{ .provenance }" in text
+    assert "Not from the report: links the editors drew.\n{ .provenance }" in text
     assert (
         "From the report: Key theme 1, [Next step 1](../next-steps/b.md) and Resources list. "
         "Also: facts from the resource index, checked against public sources."

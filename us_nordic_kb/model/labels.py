@@ -60,15 +60,20 @@ def place(entry: Entry) -> str:
     return "place not named in the report" if entry.country == NOT_NAMED else entry.country
 
 
+def unverified_name(entry: Entry) -> str:
+    """What follows an entry's name where no official source confirmed it."""
+    return " (name not verified)" if "name" in entry.unverified else ""
+
+
 def display_name(entry: Entry, text: str | None = None) -> str:
     """The entry's name (or the `text` a page gives it), marked when no official source confirmed it."""
-    return (text or entry.name) + (" (name not verified)" if "name" in entry.unverified else "")
+    return (text or entry.name) + unverified_name(entry)
 
 
 # What a section of a topic page may draw on besides the report's parts (front matter `sources`).
 OUTSIDE_SOURCES = {
     "registry": "facts from the resource index, checked against public sources",
-    "editors": "the editors' own connection",
+    "editors": "links the editors drew",
 }
 
 

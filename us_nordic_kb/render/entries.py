@@ -20,11 +20,13 @@ from us_nordic_kb.model.labels import (
     display_name,
     place,
     topic_label,
+    unverified_name,
 )
 from us_nordic_kb.model.registry import Entry, Registry, Status, Topic
 from us_nordic_kb.render.markup import SINCE_WORKSHOP, escape, format_date, link, title_link
 
 INDEX_PAGE = "resources/index.md"
+NO_OWNER = "Not applicable"  # the registry's owner of an event or a place
 
 
 def marked(entry: Entry, text: str) -> str:
@@ -106,9 +108,15 @@ def reference(registry: Registry, item_id: str, from_page: str, text: str | None
     if item_id in registry.entries:
         entry = registry.entries[item_id]
         note = since_note(registry, entry) if first_mention else ""
-        name = display_name(entry, text)
-        return link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)) + note
+        return entry_link(entry, from_page, text) + note
     raise KeyError(item_id)
+
+
+def entry_link(entry: Entry, from_page: str, text: str | None = None) -> str:
+    """A link to an entry on the resource index, its name (or `text`) as the link's text; an
+    unconfirmed name is said after the link, so that it is not part of the link's name."""
+    name = text or entry.name
+    return link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)) + unverified_name(entry)
 
 
 def _entry_item(registry: Registry, entry: Entry, from_page: str) -> str:
@@ -178,9 +186,13 @@ def resource_index(registry: Registry, from_page: str = INDEX_PAGE, attributes=l
 
 
 def _index_entry(registry: Registry, entry: Entry, from_page: str) -> list[str]:
-    facts = [f"**{KIND_SINGULAR[entry.kind]}** · {marked(entry, entry.owner)} · {escape(place(entry))}"]
+    first = [f"**{KIND_SINGULAR[entry.kind]}**"]
+    if not entry.owner.startswith(NO_OWNER):  # an event or a place: no one runs it
+        first.append(marked(entry, entry.owner))
+    first.append(escape(place(entry)))
     if entry.year:
-        facts[0] += f" · {entry.year}"
+        first.append(f"Year: {entry.year}")
+    facts = [" · ".join(first)]
     if entry.recommended:
         facts.append("**Recommended** in the report's own resource list as useful follow-up")
     parts = [

@@ -4,9 +4,9 @@ page (docs/practices/sortable-table.js) lets readers sort it; without it, it is 
 
 from __future__ import annotations
 
-from us_nordic_kb.model.labels import display_name, place
+from us_nordic_kb.model.labels import place
 from us_nordic_kb.model.registry import Registry
-from us_nordic_kb.render.entries import INDEX_PAGE, full_description, marked, since_note
+from us_nordic_kb.render.entries import entry_link, full_description, marked, since_note
 from us_nordic_kb.render.markup import cell_label, escape, link
 
 KINDS = ("programme", "platform", "practice")
@@ -18,7 +18,6 @@ def practice_table(registry: Registry, from_page: str) -> str:
     """A Markdown table of the practice examples; SCRIPT, loaded by the page's template, makes it sortable."""
     rows = ["| " + " | ".join(HEADINGS) + " |", "|" + "---|" * len(HEADINGS)]
     for entry in sorted((e for e in registry.entries.values() if e.kind in KINDS), key=lambda e: e.name.lower()):
-        name = display_name(entry)
         parts = "; ".join(
             link(registry.part_label(p), registry.topics[p].page, from_page)
             if p in registry.topics
@@ -27,7 +26,7 @@ def practice_table(registry: Registry, from_page: str) -> str:
         )
         page = f'<a class="url" href="{escape(entry.url)}">Official page</a>' if entry.url else "No official page confirmed"
         cells = [
-            link(name, f"{INDEX_PAGE}#{entry.id}", from_page, marked(entry, name)) + since_note(registry, entry),
+            entry_link(entry, from_page) + since_note(registry, entry),
             escape(place(entry)),
             marked(entry, entry.owner),
             marked(entry, full_description(entry)),

@@ -13,7 +13,7 @@
 
   Keys are section ids (as in the page's address bar); values are topic ids, the other parts of
   the report (executive-summary, photo-captions, resource-list) or a source outside the report
-  (`registry`: the resource index's checked facts; `editors`: the editors' own connection).
+  (`registry`: the resource index's checked facts; `editors`: links the editors drew).
 
 Plain Python: the macros adapter applies it after the page's macros are expanded, and
 `make check` applies it to measure the page as readers see it.
