@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import posixpath
 import shutil
 import subprocess
@@ -56,6 +57,27 @@ def build(project: Path, site_dir: Path | None = None, *options: str) -> subproc
         capture_output=True,
         text=True,
     )
+
+
+def build_here(project: Path, site_dir: Path | None = None, downloads: bool = True) -> subprocess.CompletedProcess:
+    """The production build of `project` run in this process, as `make build` runs it but without
+    starting Python again: what it printed (MkDocs's log included) and 1 where it stopped."""
+    from us_nordic_kb.build import production
+
+    out, err = io.StringIO(), io.StringIO()
+    engine_log = logging.StreamHandler(err)
+    engine_log.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(engine_log)
+    returncode = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            production.build(project_model.load(project / CONFIG), (site_dir or project / "site").resolve(), downloads)
+    except SystemExit as stop:
+        err.write(f"{stop}\n")
+        returncode = 1
+    finally:
+        logging.getLogger("mkdocs").removeHandler(engine_log)
+    return subprocess.CompletedProcess(["build", str(project)], returncode, out.getvalue(), err.getvalue())
 
 
 def build_with_zensical(project: Path, site: Path) -> subprocess.CompletedProcess:

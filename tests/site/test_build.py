@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.support import REGISTRY, build, links_of, nav_pages, output_of, soup
+from tests.support import REGISTRY, build, build_here, links_of, nav_pages, output_of, soup
 
 
 def topic_dir(page: str) -> str:
@@ -82,7 +82,7 @@ def test_a_broken_registry_fails_the_build_and_keeps_the_last_good_site(small):
     site = last_good_site(small)
     registry = small / "docs/resources/registry.yml"
     registry.write_text(registry.read_text().replace("kind: programme", "kind: programm", 1))
-    result = build(small)
+    result = build_here(small)
     assert result.returncode != 0
     assert "docs/resources/registry.yml:16: entry 'model-x', field 'kind': got 'programm'" in result.stderr
     assert (site / "index.html").read_text() == "last good build"
@@ -103,7 +103,7 @@ def test_the_build_refuses_a_macro_error_naming_the_file_and_line(small, added, 
     page = small / "docs/themes/a.md"
     text = page.read_text() + f"\n{added}\n"
     page.write_text(text)
-    result = build(small)
+    result = build_here(small)
     assert result.returncode != 0
     line = text.splitlines().index(added) + 1
     assert f"docs/themes/a.md:{line}: {words}" in result.stderr, result.stderr[-2000:]
@@ -139,7 +139,7 @@ def test_the_build_refuses_what_make_check_rejects(small, front_matter, words):
     site = last_good_site(small)
     page = small / "docs/themes/a.md"
     page.write_text(front_matter + page.read_text().split("---\n", 2)[2])
-    result = build(small)
+    result = build_here(small)
     assert result.returncode != 0 and words in result.stderr and "make check found" in result.stderr
     assert (site / "index.html").read_text() == "last good build"
 
@@ -161,9 +161,9 @@ def test_a_link_to_a_missing_page_or_anchor_fails_the_build(small):
     page = small / "docs/about.md"
     original = page.read_text()
     page.write_text(original + "\n[gone](gone.md)\n")
-    assert build(small, None, "--skip-downloads").returncode != 0
+    assert build_here(small, downloads=False).returncode != 0
     page.write_text(original + "\n[gone](glossary.md#no-such-anchor)\n")
-    result = build(small, None, "--skip-downloads")
+    result = build_here(small, downloads=False)
     assert result.returncode != 0
     assert "no-such-anchor" in result.stdout + result.stderr
 
@@ -173,7 +173,7 @@ def test_registry_text_is_escaped_in_the_built_page(small):
     registry.write_text(
         registry.read_text().replace("description: A model.", "description: <script>alert(1)</script> A model.", 1)
     )
-    result = build(small, None, "--skip-downloads")
+    result = build_here(small, downloads=False)
     assert result.returncode == 0, result.stdout + result.stderr
     html = (small / "site/resources/index.html").read_text()
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -12,7 +12,7 @@ import sys
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.support import ROOT, build, one, run_check, soup
+from tests.support import ROOT, build_here, one, run_check, soup
 from us_nordic_kb.model import comparison
 from us_nordic_kb.model import roles as reading_paths
 from us_nordic_kb.model.registry import load
@@ -151,7 +151,7 @@ def test_a_new_entry_appears_everywhere_without_editing_a_page(project):
     named_in: [frontline-training]
 """
     )
-    result = build(project, project / "site", "--skip-downloads")
+    result = build_here(project, downloads=False)
     assert result.returncode == 0, result.stderr[-3000:]
     site = project / "site"
     assert article(site, "resources/index.md").find(id="test-practice").find_parent(attrs={"data-kind": "practice"})
