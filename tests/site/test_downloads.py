@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 
 import pypdf
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from tests.support import PROJECT, ROOT
 from us_nordic_kb.build.bundle import BUNDLE_NAME, FOLDER
@@ -134,6 +136,24 @@ def test_the_bundle_holds_every_page_and_the_search_index_as_a_script(built_site
     assert PROJECT.site_url in index
     assert 'src="assets/javascripts/iframe-worker-shim.js"' in index
     assert not re.search(r'<script[^>]+src="https?://', index)
+
+
+def test_every_link_of_the_bundle_leads_to_a_file_in_it(built_site):
+    """From disk a folder address opens no page: every internal link of every page of the offline
+    copy, the map's links in its SVG included, names a file the bundle holds. (Not the 404 page:
+    only a server shows it, at any address, so its links start from the site's root.)"""
+    with zipfile.ZipFile(built_site / "downloads" / BUNDLE_NAME) as bundle:
+        files = set(bundle.namelist())
+        broken = []
+        for name in sorted(n for n in files if n.endswith(".html") and not n.endswith("/404.html")):
+            for anchor in BeautifulSoup(bundle.read(name).decode("utf-8"), "html.parser").find_all("a", href=True):
+                href = str(anchor["href"]).split("#")[0]
+                if not href or re.match(r"^[a-z]+:", href):
+                    continue
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(name), href))
+                if href.endswith("/") or target not in files:
+                    broken.append(f"{name}: {anchor['href']}")
+    assert len(files) > 50 and broken == []
 
 
 def test_every_page_links_to_the_downloads(built_site):
