@@ -98,7 +98,8 @@ def policy(hashes: list[str], offline: bool, inline_styles: bool = False) -> str
             f"img-src {own} data:",  # the theme's icons are data: URIs in its stylesheet
             f"font-src {own}",
             f"connect-src {own}",
-            f"worker-src {workers}",
+            f"worker-src {workers}",  # the search's workers, and the service worker of "Save for offline"
+            f"manifest-src {own}",  # the web app manifest (adding the site to a home screen)
             f"frame-src {workers}",  # offline, search runs in an iframe-backed worker
             "object-src 'none'",
             "base-uri 'self'",

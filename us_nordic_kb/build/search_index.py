@@ -44,8 +44,10 @@ H1, H2 = 7.0, 6.0  # Pagefind's weights of an h1 and an h2; a weight is at most 
 SECTIONS_PER_RECORD = 20  # a record's size bounds the work of a query that finds it
 
 
-def build(site: Path) -> None:
-    """Index the sections Material's index lists; leave Material's index file its settings only."""
+def build(site: Path, cache_tag: str = "") -> None:
+    """Index the sections Material's index lists; leave Material's index file its settings only,
+    with `cache_tag` (the build's id), which pins Pagefind's files for a saved copy (Pagefind's
+    metaCacheTag: its entry file is asked for by that tag, not by the time)."""
     index = site / MATERIAL_INDEX
     if not index.is_file():
         raise SystemExit(f"{index}: no search index of Material's to build on; is the search plugin on in mkdocs.yml?")
@@ -60,7 +62,8 @@ def build(site: Path) -> None:
         )
     if result.returncode != 0 or not (site / SCRIPT).is_file():
         raise SystemExit(f"Pagefind could not index {site}:\n{result.stdout}{result.stderr}")
-    settings = dict(material["config"], pagefind={"script": SCRIPT, "words": words_beyond_ascii(material["docs"])})
+    pagefind = {"script": SCRIPT, "words": words_beyond_ascii(material["docs"])}
+    settings = dict(material["config"], pagefind={**pagefind, "cacheTag": cache_tag} if cache_tag else pagefind)
     index.write_text(json.dumps({"config": settings, "docs": []}, ensure_ascii=False), encoding="utf-8")
 
 

@@ -18,7 +18,7 @@ from typing import cast
 
 from bs4 import BeautifulSoup
 
-from us_nordic_kb.build import csp
+from us_nordic_kb.build import csp, save_offline
 from us_nordic_kb.check.checks import check
 from us_nordic_kb.model import history, published_files
 from us_nordic_kb.model.artifacts import artifact
@@ -44,8 +44,9 @@ def refuse_what_check_rejects(project: Project) -> None:
 
 
 def finish(site: Path, project: Project, inline_styles: bool = False) -> None:
-    """Every page's Content-Security-Policy, then the guards: every file of a known type, and no
-    page may still hold page source."""
+    """The web app manifest, every page's Content-Security-Policy, then the guards: every file of
+    a known type, and no page may still hold page source."""
+    save_offline.write_manifest(site, project)
     refuse_unknown_types(site)
     csp.add_policy(site, project, inline_styles=inline_styles)
     if leftovers := source_left_in(site):

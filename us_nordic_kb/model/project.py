@@ -39,6 +39,7 @@ class Extra:
     downloads_dir: str = ""  # the folder whose files the downloads page lists (set by the build)
     offline_copy: bool = False  # the offline bundle's profile
     polyfills: list = field(default_factory=list)  # scripts Material's offline plugin loads (our copies)
+    short_name: str = ""  # the name under the icon on a phone's home screen (the web app manifest)
 
     @classmethod
     def of(cls, extra: dict, where: str) -> Extra:

@@ -46,3 +46,19 @@ def _row(path: Path, name: str, title: str, what: str) -> str:
     return (
         f'| <a href="{escape(name)}" download>{escape(title)}</a> (<code>{escape(path.name)}</code>) | {size} | {when} | {what} |'
     )
+
+
+# The controls of "Save for offline", which its script (overrides/assets/javascripts/, loaded by
+# this page and, for a reader who saved the site, put in every page by the service worker) fills
+# in and shows.
+SAVE_SCRIPT = "assets/javascripts/save-offline.js"
+SAVE_PANEL = """<div class="save-offline" data-save-panel hidden>
+<p><label><input type="checkbox" data-save-pdfs> Also keep the PDF of each page (<span data-save-pdf-size></span>)</label></p>
+<p><button type="button" class="md-button md-button--primary" data-save>Save for offline</button>
+<button type="button" class="md-button md-button--primary" data-save-update hidden>Update available: update the copy</button>
+<button type="button" class="md-button" data-save-remove hidden>Remove the saved copy</button></p>
+<p data-save-saved hidden></p>
+<p role="status" data-save-status></p>
+</div>"""
+# In the offline copy, where saving works instead.
+SAVE_ELSEWHERE = "Saving the site in a browser works on the published site, not in this offline copy.\n"

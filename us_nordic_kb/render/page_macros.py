@@ -31,7 +31,7 @@ from us_nordic_kb.render import (
     relation_map,
     sanitise,
 )
-from us_nordic_kb.render.downloads import downloads_table
+from us_nordic_kb.render.downloads import SAVE_ELSEWHERE, SAVE_PANEL, SAVE_SCRIPT, downloads_table
 from us_nordic_kb.render.reading_paths import reading_path_markdown
 
 # What a page's template may need from its macros, set in its metadata for every page (so that
@@ -49,6 +49,7 @@ USES = {
     "topic_cards": (REGISTRY_PATH, TOPICS),
     "ref": (REGISTRY_PATH, TOPICS),
     "downloads": (TOPICS, "resources/index.md"),
+    "save_offline": (),
     "registry_columns": (f"resources/{SCHEMA_NAME}",),
     "glossary_terms": (glossary.GLOSSARY_PATH, glossary.ABBREVIATIONS.as_posix()),
     "practice_table": (REGISTRY_PATH, TOPICS),
@@ -68,6 +69,7 @@ MACROS = (
     "topic_cards",
     "ref",
     "downloads",
+    "save_offline",
     "registry_columns",
     "glossary_terms",
     "practice_table",
@@ -175,6 +177,13 @@ class PageMacros:
         """The PDF and offline bundle with size and date (links to the published site offline)."""
         titles = {pages.slug(page): title for page, (_, title) in self.titled_pages.items() if page.endswith(".md")}
         return downloads_table(self.project.downloads, self.project.site_url + "downloads/", titles)
+
+    def save_offline(self) -> str:
+        """The controls of "Save for offline" (the downloads page), with their script."""
+        if self.project.extra.offline_copy:
+            return SAVE_ELSEWHERE
+        self._needs(self.page(), scripts=[SAVE_SCRIPT])
+        return sanitise.hold(SAVE_PANEL) + "\n"
 
     def registry_columns(self) -> str:
         """The CSV's columns, each with its field's text from the registry's JSON Schema (the downloads page)."""

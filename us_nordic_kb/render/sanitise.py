@@ -76,9 +76,13 @@ FRAGMENT_TAGS = CONTENT_TAGS | {
 FRAGMENT_ATTRIBUTES = {
     **CONTENT_ATTRIBUTES,
     "*": CONTENT_ATTRIBUTES["*"] | {"tabindex"},
-    "div": CONTENT_ATTRIBUTES["div"] | {"aria-label"},
+    # The controls of "Save for offline" (render/downloads.py), shown by their script.
+    "div": CONTENT_ATTRIBUTES["div"] | {"aria-label", "hidden", "data-save-panel"},
+    "p": {"hidden", "data-save-saved", "data-save-status"},
+    "span": {"data-save-pdf-size"},
+    "button": {"hidden", "data-save", "data-save-update", "data-save-remove"},
     "form": {"hidden"},
-    "input": {"name", "value"},
+    "input": {"name", "value", "data-save-pdfs"},
     "svg": {"viewBox", "width", "height", "xmlns"},
     "rect": {"x", "y", "width", "height", "rx"},
     "line": {"x1", "y1", "x2", "y2"},

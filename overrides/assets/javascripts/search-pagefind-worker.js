@@ -47,7 +47,11 @@ const ready = new Promise((resolve) => {
     // Pagefind's own scores only choose which records to read: by the records' text alone (the
     // metadata adds nothing, as a title already counts as its record's h1, weighted by the page's
     // boost: scripts/search_index.py), by the weighted counts of the words found.
-    await pagefind.options({ ranking: { metaWeights: { title: 0, page: 0, url: 0 }, termFrequency: 0 } });
+    await pagefind.options({
+      ranking: { metaWeights: { title: 0, page: 0, url: 0 }, termFrequency: 0 },
+      // A saved copy holds the entry file of its own build: asked for by the build's tag, not the time.
+      ...(settings.pagefind.cacheTag ? { metaCacheTag: settings.pagefind.cacheTag } : {}),
+    });
     await pagefind.init();
     resolve();
     postMessage({ type: READY });
