@@ -58,6 +58,13 @@ def test_the_policy_allows_the_site_itself_and_the_hashed_scripts_only(tmp_path)
     directives = dict(d.split(" ", 1) for d in content.split("; "))
     assert directives["default-src"] == "'self'" and directives["script-src"] == f"'self' {sha(SCOPE)}"
     assert directives["style-src"] == "'self'" and directives["object-src"] == "'none'"
+    # Save for offline adds nothing but its own service worker and web app manifest.
+    assert directives["worker-src"] == "'self'" and directives["manifest-src"] == "'self'"
+    assert set(directives) == {
+        "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "worker-src",
+        "manifest-src", "frame-src", "object-src", "base-uri", "form-action",
+    }  # fmt: skip
+    assert all("http" not in sources for sources in directives.values())  # no other host
     assert html.index("Content-Security-Policy") < html.index("<script>")  # before anything it governs
 
 

@@ -3,8 +3,8 @@ its date and every file of the published site with its size, in LIST; and the we
 that lets a reader add the site to a phone's home screen (the way to keep it on iOS).
 
 The id names the site's content: the hash of every file but Pagefind's index (which follows from
-the pages, in an order that varies between runs) and Material's search settings (which carry the
-id, as the tag that pins Pagefind's files for the saved copy).
+the pages, in an order that varies between runs), Material's search settings (which carry the
+id, as the tag that pins Pagefind's files for the saved copy) and LIST (which carries it too).
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def build_id(site: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if name.startswith(f"{PAGEFIND}/") or name == MATERIAL_INDEX:
+        if name.startswith(f"{PAGEFIND}/") or name in (MATERIAL_INDEX, LIST):
             continue
         digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]
@@ -63,8 +63,8 @@ def write_list(site: Path, build: str, built: dt.date) -> None:
         name = path.relative_to(site).as_posix()
         if any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
             continue
-        if name.startswith(f"{DOWNLOADS}/") and not name.startswith(pdfs):
-            continue
+        if name.startswith(f"{DOWNLOADS}/") and not name.startswith(pdfs) and not name.endswith(".html"):
+            continue  # a download, not the Downloads page
         entry = {"path": _address(name), "bytes": path.stat().st_size}
         files.append({**entry, "pdf": True} if name.startswith(pdfs) else entry)
     (site / LIST).write_text(
@@ -79,7 +79,7 @@ def write_manifest(site: Path, project: Project) -> None:
         "name": project.site_name,
         "short_name": project.extra.short_name or project.site_name,
         "description": project.settings.get("site_description", ""),
-        "lang": "en",
+        "lang": project.settings["theme"]["language"],
         "start_url": "./",
         "scope": "./",
         "display": "standalone",
