@@ -36,6 +36,7 @@ class Extra:
 
     citation: dict  # mirrors CITATION.cff: author, licence, licence_url, publisher (make check compares)
     built_with: dict  # the engine named in the footer: name, url
+    short_name: str = ""  # the site's name in at most 30 characters, for catalogues (the Kiwix archive's title)
     downloads_dir: str = ""  # the folder whose files the downloads page lists (set by the build)
     offline_copy: bool = False  # the offline bundle's profile
     polyfills: list = field(default_factory=list)  # scripts Material's offline plugin loads (our copies)
