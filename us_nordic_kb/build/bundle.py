@@ -27,7 +27,7 @@ def build_offline(loaded: Project, dest: Path, engine: str = run.ENGINES[0]) -> 
 
 def files(source: Path) -> list[Path]:
     """The files of the built `source` folder that an offline copy carries, in order (the
-    bundle and whatever else packs it): all but the sitemap's compressed copy."""
+    bundle and the Kiwix archive alike): all but the sitemap's compressed copy."""
     return [path for path in sorted(source.rglob("*")) if path.is_file() and path.name != "sitemap.xml.gz"]
 
 

@@ -4,7 +4,7 @@ succeeded (the command: build/__main__.py).
 1. `make check`: a page it rejects never ships;
 2. the offline profile (mkdocs.offline.yml) is built, with its feed and Content-Security-Policy;
 3. every artifact of model/artifacts.py is made, in its order, by its renderer in RENDERERS
-   (the offline bundle carries those marked in_bundle, made before it);
+   (the offline bundle and the Kiwix archive carry those marked in_bundle, made before them);
 4. the published site is built, its downloads page listing every file, which are copied into
    site/downloads/, with the Atom feed of changes beside the Changes page;
 5. its search index is built with Pagefind (build/search_index.py);
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from us_nordic_kb.build import bundle, csp, pdf, search_index
+from us_nordic_kb.build import bundle, csp, pdf, search_index, zim
 from us_nordic_kb.build.steps import (
     FEED,
     finish,
@@ -47,7 +47,7 @@ class Work:
 
 def carrying_downloads(work: Work) -> Path:
     """The offline build with the downloads it carries (the artifacts `in_bundle`, made before
-    it), as the offline bundle holds it; every file of a type we publish."""
+    it), as the offline bundle and the Kiwix archive hold it; every file of a type we publish."""
     for made in (a for a in ARTIFACTS if a.in_bundle):
         for path in work.downloads.glob(made.path("*")) if made.per_page else [work.downloads / made.file]:
             if path.is_file():
@@ -65,6 +65,7 @@ RENDERERS: dict[str, Callable[[Work, Path], object]] = {
     "registry-csv": lambda work, out: write_csv(work.project, out),
     "offline-bundle": lambda work, out: bundle.zip_site(carrying_downloads(work), out),
     "site-pdf": lambda work, out: pdf.render(work.offline, work.project, out),
+    "zim": lambda work, out: zim.write(carrying_downloads(work), work.project, out),
 }
 
 
