@@ -25,13 +25,18 @@ def build_offline(loaded: Project, dest: Path, engine: str = run.ENGINES[0]) -> 
     run.strict_build(loaded.offline_config_file, dest, engine)
 
 
+def files(source: Path) -> list[Path]:
+    """The files of the built `source` folder that an offline copy carries, in order (the
+    bundle and the Kiwix archive alike): all but the sitemap's compressed copy."""
+    return [path for path in sorted(source.rglob("*")) if path.is_file() and path.name != "sitemap.xml.gz"]
+
+
 def zip_site(source: Path, out: Path) -> Path:
     """Zip the built `source` folder into `out` under one top folder; return `out`."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(source.rglob("*")):
-            if path.is_file() and path.name != "sitemap.xml.gz":
-                bundle.write(path, f"{FOLDER}/{path.relative_to(source).as_posix()}")
+        for path in files(source):
+            bundle.write(path, f"{FOLDER}/{path.relative_to(source).as_posix()}")
     return out
 
 

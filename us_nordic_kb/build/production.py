@@ -4,7 +4,7 @@ succeeded (the command: build/__main__.py).
 1. `make check`: a page it rejects never ships;
 2. the offline profile (mkdocs.offline.yml) is built, with its feed and Content-Security-Policy;
 3. every artifact of model/artifacts.py is made, in its order, by its renderer in RENDERERS
-   (the offline bundle carries those made before it);
+   (the offline bundle and the Kiwix archive carry those marked in_bundle, made before them);
 4. the published site is built, its downloads page listing every file, which are copied into
    site/downloads/, with the Atom feed of changes beside the Changes page;
 5. its search index is built with Pagefind (build/search_index.py), pinned to the build's id;
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from us_nordic_kb.build import bundle, csp, pdf, save_offline, search_index
+from us_nordic_kb.build import bundle, csp, pdf, save_offline, search_index, zim
 from us_nordic_kb.build.steps import (
     FEED,
     finish,
@@ -47,11 +47,17 @@ class Work:
     downloads: Path
 
 
-def zipped(work: Work, out: Path) -> None:
-    """The offline build, carrying the downloads made so far, zipped."""
-    shutil.copytree(work.downloads, work.offline / DOWNLOADS, dirs_exist_ok=True)
+def carrying_downloads(work: Work) -> Path:
+    """The offline build with the downloads it carries (the artifacts `in_bundle`, made before
+    it), as the offline bundle and the Kiwix archive hold it; every file of a type we publish."""
+    for made in (a for a in ARTIFACTS if a.in_bundle):
+        for path in work.downloads.glob(made.path("*")) if made.per_page else [work.downloads / made.file]:
+            if path.is_file():
+                target = work.offline / DOWNLOADS / path.relative_to(work.downloads)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(path, target)
     refuse_unknown_types(work.offline)
-    bundle.zip_site(work.offline, out)
+    return work.offline
 
 
 # Each artifact's renderer: (what to make it from, where it goes under downloads/).
@@ -59,8 +65,9 @@ RENDERERS: dict[str, Callable[[Work, Path], object]] = {
     "page-pdfs": lambda work, downloads: pdf.render_pages(work.offline, work.project, downloads),
     "registry-json": lambda work, out: write_json(work.project, out),
     "registry-csv": lambda work, out: write_csv(work.project, out),
-    "offline-bundle": zipped,
+    "offline-bundle": lambda work, out: bundle.zip_site(carrying_downloads(work), out),
     "site-pdf": lambda work, out: pdf.render(work.offline, work.project, out),
+    "zim": lambda work, out: zim.write(carrying_downloads(work), work.project, out),
 }
 
 

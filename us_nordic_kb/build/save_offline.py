@@ -77,7 +77,7 @@ def write_manifest(site: Path, project: Project) -> None:
     addresses relative to the manifest), its colours and icons."""
     manifest = {
         "name": project.site_name,
-        "short_name": project.extra.short_name or project.site_name,
+        "short_name": project.extra.short_name,
         "description": project.settings.get("site_description", ""),
         "lang": project.settings["theme"]["language"],
         "start_url": "./",

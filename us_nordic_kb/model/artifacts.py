@@ -66,6 +66,13 @@ ARTIFACTS = (
         "A4, with a table of contents, bookmarks and page numbers; for printing and reading offline.",
         in_bundle=False,
     ),
+    Artifact(
+        "zim",
+        "us-nordic-prevention-kb.zim",
+        "Kiwix archive (ZIM)",
+        "Open it in the free Kiwix app (Android, iOS, Windows, macOS, Linux) to read and search the site offline.",
+        in_bundle=False,
+    ),
 )
 
 

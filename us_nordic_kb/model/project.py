@@ -30,16 +30,19 @@ class ConfigError(Exception):
     """The configuration names a setting of ours wrongly; the message says where and what."""
 
 
+SHORT_NAME_MAX = 30  # openZIM's limit on an archive's title, the strictest place the short name goes
+
+
 @dataclass(frozen=True)
 class Extra:
     """Our settings under `extra:` in mkdocs.yml (and the profiles that inherit it)."""
 
     citation: dict  # mirrors CITATION.cff: author, licence, licence_url, publisher (make check compares)
     built_with: dict  # the engine named in the footer: name, url
+    short_name: str  # the site's name where little room is left (a home screen, the Kiwix archive's title)
     downloads_dir: str = ""  # the folder whose files the downloads page lists (set by the build)
     offline_copy: bool = False  # the offline bundle's profile
     polyfills: list = field(default_factory=list)  # scripts Material's offline plugin loads (our copies)
-    short_name: str = ""  # the name under the icon on a phone's home screen (the web app manifest)
 
     @classmethod
     def of(cls, extra: dict, where: str) -> Extra:
@@ -50,6 +53,8 @@ class Extra:
             expected = {"dict": dict, "str": str, "bool": bool, "list": list}[str(known[key].type)]
             if not isinstance(value, expected):
                 raise ConfigError(f"{where}: extra.{key} is {value!r} — expected a {expected.__name__}")
+        if not 0 < len(extra.get("short_name", "x")) <= SHORT_NAME_MAX:
+            raise ConfigError(f"{where}: extra.short_name is {extra['short_name']!r} — expected 1 to {SHORT_NAME_MAX} characters")
         try:
             return cls(**extra)
         except TypeError as error:

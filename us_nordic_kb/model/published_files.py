@@ -46,8 +46,9 @@ IMAGES = {
 }
 CODE = {".js", ".mjs", ".css", ".html", ".htm", ".svg", ".xml", ".xsl", ".xhtml"}
 # What a built site holds besides: the theme's source maps and icon, the sitemap, the search
-# index (Pagefind's own types), the downloads.
-OUTPUT_TYPES = PAGES | DATA | set(IMAGES) | CODE | {".map", ".ico", ".gz", ".csv", ".pdf", ".zip", ".pagefind", ".webmanifest"}
+# index (Pagefind's own types), the web app manifest, the downloads (the Kiwix archive among them: .zim).
+OUTPUT_TYPES = PAGES | DATA | set(IMAGES) | CODE | {".map", ".ico", ".gz", ".csv", ".pdf", ".zip", ".zim", ".pagefind"}
+OUTPUT_TYPES |= {".webmanifest"}
 OUTPUT_TYPES |= {".pf_meta", ".pf_fragment", ".pf_index", ".pf_filter"}
 OUTPUT_NAMES = {"LICENSE"}  # plain text a theme ships beside its scripts (Zensical's)
 
