@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.support import REGISTRY, build, build_here, links_of, nav_pages, output_of, soup
+from tests.support import REGISTRY, build_here, links_of, nav_pages, output_of, soup
 
 
 def topic_dir(page: str) -> str:

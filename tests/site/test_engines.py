@@ -29,7 +29,6 @@ if importlib.util.find_spec("zensical") is None:
     pytest.skip(message, allow_module_level=True)
 
 
-
 def test_both_engines_build_the_same_pages_titles_text_and_links(built_site, zensical_site):
     reviewed = yaml.safe_load(REVIEWED.read_text(encoding="utf-8"))
     assert all(item.get("reason", "").strip() for item in reviewed), "every reviewed difference needs a reason"
@@ -108,7 +107,9 @@ def test_a_failed_zensical_build_keeps_the_last_good_site(tmp_path):
     site = tmp_path / "site"
     assert build_with_zensical(project, site).returncode == 0
     config = (project / "zensical.yml").read_text()  # make check does not read it; Zensical cannot load the extension
-    (project / "zensical.yml").write_text(config.replace("  - us_nordic_kb.engines.zensical", "  - us_nordic_kb.engines.zensical\n  - no_such_extension", 1))
+    (project / "zensical.yml").write_text(
+        config.replace("  - us_nordic_kb.engines.zensical", "  - us_nordic_kb.engines.zensical\n  - no_such_extension", 1)
+    )
     result = build_with_zensical(project, site)
     assert result.returncode != 0 and "was left as it was" in result.stderr
     assert (site / "themes/a/index.html").is_file()

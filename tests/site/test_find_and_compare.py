@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import re
-import subprocess
-import sys
 
 import pytest
 from bs4 import BeautifulSoup, Tag

@@ -23,8 +23,14 @@ def test_the_model_reads_the_configuration_and_the_profiles_that_inherit_it():
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ({"citation": {}, "short_name": "KB", "built_wth": {}}, "extra.built_wth is not a setting of this site — expected one of: citation"),
-        ({"citation": {}, "built_with": {}, "short_name": "KB", "offline_copy": "yes"}, "extra.offline_copy is 'yes' — expected a bool"),
+        (
+            {"citation": {}, "short_name": "KB", "built_wth": {}},
+            "extra.built_wth is not a setting of this site — expected one of: citation",
+        ),
+        (
+            {"citation": {}, "built_with": {}, "short_name": "KB", "offline_copy": "yes"},
+            "extra.offline_copy is 'yes' — expected a bool",
+        ),
         ({"built_with": {}, "short_name": "KB"}, "extra is missing a setting"),
         ({"citation": {}, "built_with": {}, "short_name": "US–Nordic Prevention Knowledge Base"}, "expected 1 to 30 characters"),
         ({"citation": {}, "built_with": {}, "short_name": ""}, "extra.short_name is '' — expected 1 to 30"),

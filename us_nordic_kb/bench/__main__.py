@@ -33,6 +33,7 @@ from us_nordic_kb.bench.measure import (
     published_site,
     query_set_rows,
     reader_rows,
+    saved_copy_row,
     search_parts_row,
     search_rows,
     timed_zensical_build,
@@ -84,6 +85,7 @@ def main() -> None:
 
         site, indexed = published_site(root, work / "site")
         rows.append(("Search index (Pagefind) of the published site", f"{indexed:.2f} s", ""))
+        rows.append(saved_copy_row(site))
         rows += reader_rows(site, "1x", "themes/digital-literacy/", args.runs)
         rows += query_set_rows(site, build_site(root, work / "offline", project.OFFLINE_CONFIG), loaded.nav)
         largest = max((p for p in site.rglob("index.html") if p.parent != site), key=lambda p: p.stat().st_size)

@@ -7,7 +7,9 @@ the rows of the table that bench/__main__.py prints.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import json
 import os
 import queue
 import random
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from us_nordic_kb.bench import search as bench_search
 from us_nordic_kb.bench.projects import copy_project, scaled_project
-from us_nordic_kb.build import production, search_index, steps
+from us_nordic_kb.build import production, save_offline, search_index, steps
 from us_nordic_kb.check.checks import check
 from us_nordic_kb.check.serve import serve
 from us_nordic_kb.engines import run
@@ -101,10 +103,23 @@ def build_site(folder: Path, site: Path, config: str = project.CONFIG) -> Path:
 
 def published_site(folder: Path, site: Path) -> tuple[Path, float]:
     """`folder` built into `site` as the published site is: `mkdocs build`, then its search
-    index (build/search_index.py); with the seconds the index took."""
+    index (build/search_index.py) pinned to the build's id; with the seconds the index took."""
     build_site(folder, site)
-    _, seconds = timed(search_index.build, site)
+    _, seconds = timed(search_index.build, site, save_offline.build_id(site))
     return site, seconds
+
+
+def saved_copy_row(site: Path) -> tuple[str, str, str]:
+    """What Save for offline adds to the build (the id and the list of files: build/save_offline.py)
+    and the size of the copy a reader saves, page PDFs apart (the PDF row gives theirs)."""
+    _, seconds = timed(lambda: save_offline.write_list(site, save_offline.build_id(site), dt.date.today()))
+    files = json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))["files"]
+    pages = [f for f in files if not f.get("pdf")]
+    return (
+        "Save for offline: the build's id and the list of files; the copy a reader saves",
+        f"{seconds:.2f} s; {len(pages)} files, {sum(f['bytes'] for f in pages) / 1e6:.2f} MB",
+        "",
+    )
 
 
 # --- preview rebuild --------------------------------------------------------------------
