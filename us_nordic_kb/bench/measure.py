@@ -7,7 +7,6 @@ the rows of the table that bench/__main__.py prints.
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import json
 import os
@@ -112,7 +111,7 @@ def published_site(folder: Path, site: Path) -> tuple[Path, float]:
 def saved_copy_row(site: Path) -> tuple[str, str, str]:
     """What Save for offline adds to the build (the id and the list of files: build/save_offline.py)
     and the size of the copy a reader saves, page PDFs apart (the PDF row gives theirs)."""
-    _, seconds = timed(lambda: save_offline.write_list(site, save_offline.build_id(site), dt.date.today()))
+    _, seconds = timed(lambda: save_offline.write_list(site, save_offline.build_id(site)))
     files = json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))["files"]
     pages = [f for f in files if not f.get("pdf")]
     return (

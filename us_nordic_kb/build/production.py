@@ -15,7 +15,6 @@ A failed step leaves the last good site untouched.
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sys
 from collections.abc import Callable
@@ -107,7 +106,7 @@ def build(project: Project, site_dir: Path, downloads: bool = True, engine: str 
         if downloads:
             shutil.copytree(work_dir / DOWNLOADS, staging / DOWNLOADS, dirs_exist_ok=True)
         write_feed(project, staging / FEED)
-        save_offline.write_list(staging, build, dt.datetime.now(dt.timezone.utc).date())
+        save_offline.write_list(staging, build)
     except (SystemExit, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)

@@ -55,8 +55,10 @@ def _address(name: str) -> str:
     return name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
 
 
-def write_list(site: Path, build: str, built: dt.date) -> None:
-    """LIST: the id, the date and every file a saved copy holds, each with its size."""
+def write_list(site: Path, build: str, built: dt.date | None = None) -> None:
+    """LIST: the id, the date (today's, in UTC, unless given) and every file a saved copy holds,
+    each with its size."""
+    built = built or dt.datetime.now(dt.timezone.utc).date()
     pdfs = f"{DOWNLOADS}/{posixpath.dirname(artifact('page-pdfs').file)}/"  # the page PDFs' folder
     files = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):

@@ -5,7 +5,8 @@ the same docs/, mkdocs.yml (through zensical.yml) and code (engines/zensical.py)
 2. `zensical build --clean --strict` (strict: a link to a missing page or anchor fails it; clean:
    its page cache does not know that a page's frame and date depend on the registry and git);
 3. the same steps as after the MkDocs build: the Content-Security-Policy and the guard, the
-   Atom feed, the registry as JSON and CSV (build/steps.py);
+   Atom feed, the registry as JSON and CSV (build/steps.py), and the list of what Save for
+   offline stores (build/save_offline.py);
 4. the swap: the last good site stays if any step failed.
 
 No PDFs and no offline bundle: both are made from MkDocs's offline build. Needs no MkDocs.
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from zensical.config import parse_config
 
+from us_nordic_kb.build import save_offline
 from us_nordic_kb.build.steps import FEED, finish, refuse_what_check_rejects, swap, write_data, write_feed
 from us_nordic_kb.model.project import Project
 
@@ -42,6 +44,7 @@ def build(project: Project, site_dir: Path) -> None:
         finish(output, project, inline_styles=True)  # Zensical's search styles itself in the browser (build/csp.py)
         write_feed(project, output / FEED)
         write_data(project, output / "downloads")
+        save_offline.write_list(output, save_offline.build_id(output))
     except (SystemExit, Exception):
         shutil.rmtree(output, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)

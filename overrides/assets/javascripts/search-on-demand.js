@@ -6,7 +6,7 @@
  * search-folding.js (whose worker this starts).
  *
  * Which worker answers is read from the first message, which carries the site's search settings:
- * where the build made a Pagefind index (the published site; scripts/search_index.py), its
+ * where the build made a Pagefind index (the published site; us_nordic_kb/build/search_index.py), its
  * settings name it, the index file holds no documents, and search-pagefind-worker.js answers;
  * elsewhere (the offline copy, `mkdocs serve`) Material's own worker does, with folded letters.
  * Each answer is also passed on as the event "search-answer" (search-notes.js). */

@@ -1,4 +1,4 @@
-/* Material's search box answered from the site's Pagefind index (built by scripts/search_index.py,
+/* Material's search box answered from the site's Pagefind index (built by us_nordic_kb/build/search_index.py,
  * a page's sections in records of a bounded size, each with its page's address, title and boost):
  * a worker that speaks Material's messages (0 set up, 1 ready, 2 query, 3 result) and, for each
  * query, loads only the parts of the index the query's words need. search-on-demand.js starts it
@@ -46,7 +46,7 @@ const ready = new Promise((resolve) => {
     pagefind = await import(new URL(settings.pagefind.script, SITE).href);
     // Pagefind's own scores only choose which records to read: by the records' text alone (the
     // metadata adds nothing, as a title already counts as its record's h1, weighted by the page's
-    // boost: scripts/search_index.py), by the weighted counts of the words found.
+    // boost: us_nordic_kb/build/search_index.py), by the weighted counts of the words found.
     await pagefind.options({
       ranking: { metaWeights: { title: 0, page: 0, url: 0 }, termFrequency: 0 },
       // A saved copy holds the entry file of its own build: asked for by the build's tag, not the time.

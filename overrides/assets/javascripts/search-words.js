@@ -5,7 +5,7 @@
  * A query is split where the index splits text (the site's `separator`), Material's operators
  * (+word, -word, word*, word~1, word^2) are left out, letters are folded (search-letters.js), a
  * glossary term's Danish, Finnish, Norwegian or Swedish equivalent is taken as the English term
- * (the settings' `equivalents`, from docs/glossary.yml: scripts/search_index.py), and the common
+ * (the settings' `equivalents`, from docs/glossary.yml: us_nordic_kb/build/search_index.py), and the common
  * words of English and of those languages are left out, so that they never decide which pages
  * come first.
  *

@@ -1,0 +1,44 @@
+"""The preview of a pull request lists the pages whose text it changes (github/changed_pages.py):
+two built sites compared page by page, dates and page tools left out, titles escaped."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.support import build_here, small_project
+from us_nordic_kb.github import changed_pages
+
+PAGE = """<!doctype html><html><head><title>{title} - KB</title></head><body>
+<article class="md-content__inner md-typeset">
+<a class="md-content__button md-icon" href="https://example.org/edit/{name}">Edit</a>
+<h1>{title}<a class="headerlink" href="#">¶</a></h1>
+<p>{text}</p>
+<aside class="md-source-file page-dates">Last updated: <time>{date}</time></aside>
+<aside class="page-tools">Cite this page ({date})</aside>
+</article></body></html>"""
+
+
+BASE = {
+    "index.html": ("Home", "Welcome."),
+    "themes/a/index.html": ("Theme A", "Old text."),
+    "themes/b/index.html": ("Theme B", "Same text."),
+    "gone/index.html": ("Gone page", "Bye."),
+}
+
+
+def test_two_real_builds_differ_by_the_pages_whose_text_changed(tmp_path):
+    """Two builds of the fixture project: one page edited, one added to the nav, at different times."""
+    base, head = small_project(tmp_path / "base"), small_project(tmp_path / "head")
+    page = head / "docs/themes/a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("A page.", "A page, now longer."), encoding="utf-8")
+    shutil.copy2(head / "docs/about.md", head / "docs/more.md")
+    text = (head / "docs/more.md").read_text(encoding="utf-8")
+    (head / "docs/more.md").write_text(text.replace("\n# ", "\n# More about it\n\nSee also\n\n## ", 1), encoding="utf-8")
+    config = head / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - More: more.md\n", encoding="utf-8")
+    for project in (base, head):
+        result = build_here(project, downloads=False)
+        assert result.returncode == 0, result.stderr[-3000:]
+    changes = changed_pages.compare(base / "site", head / "site")
+    assert [p.address for p in changes.changed] == ["themes/a/"]
+    assert [(p.address, p.title) for p in changes.added] == [("more/", "More about it")] and changes.removed == []
