@@ -22,28 +22,52 @@ self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim(
 
 async function savedCopy() {
   const state = await caches.match(STATE_KEY, { cacheName: STATE }); // creates no cache
-  return state ? caches.open((await state.json()).cache) : null;
+  if (!state) return null;
+  const { cache } = await state.json();
+  return (await caches.has(cache)) ? caches.open(cache) : null; // never an empty cache in its place
 }
 
 async function withSavedCopysParts(response) {
   if (!(response.headers.get("Content-Type") || "").startsWith("text/html")) return response;
   let html = await response.text();
-  html = html.replace("</head>", `${HEAD}</head>`);
-  if (!html.includes(SCRIPT)) html = html.replace("</body>", `${BODY}</body>`); // the Downloads page has it
+  html = html.replace("</head>", `${HEAD}</head>`); // the first: the page's own head
+  if (!/<script[^>]*save-offline\.js/.test(html)) { // the Downloads page loads it already
+    const end = html.lastIndexOf("</body>");
+    if (end >= 0) html = html.slice(0, end) + BODY + html.slice(end);
+  }
   const headers = new Headers(response.headers);
   headers.delete("Content-Length"); // the page is longer now
   return new Response(html, { status: response.status, statusText: response.statusText, headers });
 }
 
+/* The saved file for a request: by its address, a folder's page also as folder/index.html. */
+async function saved(copy, request) {
+  const found = await copy.match(request, { ignoreSearch: true });
+  if (found || !request.url.split("?")[0].endsWith("/index.html")) return found;
+  return copy.match(request.url.split("?")[0].slice(0, -"index.html".length));
+}
+
 async function answer(request) {
-  const copy = await savedCopy();
-  const saved = copy && (await copy.match(request, { ignoreSearch: true }));
-  return saved ? withSavedCopysParts(saved) : fetch(request);
+  let copy = null;
+  try {
+    copy = await savedCopy();
+    const found = copy && (await saved(copy, request));
+    if (found) return await withSavedCopysParts(found);
+  } catch {
+    copy = null; // storage failed: the network answers, as without a saved copy
+  }
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const missing = copy && request.mode === "navigate" && (await copy.match(new URL("404.html", SCOPE).href));
+    if (missing) return withSavedCopysParts(missing); // offline, a page the copy does not hold
+    throw error;
+  }
 }
 
 self.addEventListener("fetch", (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== "GET" || !url.href.startsWith(SCOPE)) return;
-  if (url.searchParams.has("latest")) return; // the page checks for a newer build
+  if (url.searchParams.has("latest")) return; // the page checks for a newer build, or saves one
   event.respondWith(answer(event.request));
 });

@@ -61,7 +61,7 @@ def test_nothing_is_registered_or_stored_until_the_reader_asks(phone, served):
     assert page.locator(".save-offline-footer a", has_text="Save for offline").is_visible()
 
 
-def test_save_read_offline_update_on_a_tap_and_remove(phone, served):
+def test_save_read_offline_update_on_a_tap_and_remove(phone, served, tmp_path):
     site, base = served
     files = json.loads((site / LIST).read_text(encoding="utf-8"))
     page = phone.new_page()
@@ -79,8 +79,10 @@ def test_save_read_offline_update_on_a_tap_and_remove(phone, served):
     saved.wait_for(timeout=TIMEOUT)
     assert re.fullmatch(r"Saved copy of \d{1,2} \w+ \d{4} \(\d+\.\d MB\)\.", saved.text_content())
     assert page.locator("[data-save-remove]").is_visible() and button.is_hidden()
+    assert page.evaluate("document.activeElement.hasAttribute('data-save-remove')")  # the focus goes on
 
     phone.set_offline(True)
+    away = site.rename(tmp_path / "away")  # and nothing left to serve: every answer is the copy's
     for path in PAGES:  # every page, from the saved copy
         page.goto(base + path)
         assert page.locator("article h1").first.is_visible(), path
@@ -93,7 +95,10 @@ def test_save_read_offline_update_on_a_tap_and_remove(phone, served):
     shown = page.locator("[data-entry]:visible")
     shown.first.wait_for(timeout=TIMEOUT)
     assert 0 < shown.count() < page.locator("[data-entry]").count()
+    page.goto(base + "no-such-page/")  # a page the copy does not hold: the site's own 404 page
+    assert page.locator("h1").first.text_content() == "Page not found"
 
+    away.rename(site)
     phone.set_offline(False)  # a new build is published
     about = (site / "about/index.html").read_text(encoding="utf-8")
     (site / "about/index.html").write_text(about.replace("</h1>", " (new build)</h1>", 1), encoding="utf-8")
@@ -104,13 +109,31 @@ def test_save_read_offline_update_on_a_tap_and_remove(phone, served):
     assert "(new build)" not in page.locator("article h1").text_content()  # never swapped mid-read
     update.click()
     page.locator("article h1", has_text="(new build)").wait_for(timeout=TIMEOUT)
-    assert saved_caches(page) == ["kb-saved-state", f"kb-saved-copy-{files['build']}-new"]
+    assert [re.sub(r"-\d+$", "", name) for name in saved_caches(page)] == [
+        "kb-saved-state",
+        f"kb-saved-copy-{files['build']}-new",
+    ]
 
     page.goto(base + "downloads/")
     page.locator("[data-save-remove]").click()
     page.locator("[data-save-panel] [data-save-status]", has_text="removed").wait_for(timeout=TIMEOUT)
     assert saved_caches(page) == []
     assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert page.evaluate("document.activeElement.hasAttribute('data-save')")
     phone.set_offline(True)
     with pytest.raises(Exception, match="ERR_INTERNET_DISCONNECTED"):
         page.goto(base + "about/")
+
+
+def test_a_save_that_fails_leaves_nothing_behind_and_says_why(phone, served):
+    site, base = served
+    (site / "glossary/index.html").unlink()  # a listed file the server no longer has
+    page = phone.new_page()
+    page.goto(base + "downloads/")
+    page.locator("[data-save]").click()
+    status = page.locator("[data-save-panel] [data-save-status]", has_text="Not saved")
+    status.wait_for(timeout=TIMEOUT)
+    assert "glossary/ answered 404" in status.text_content()
+    assert saved_caches(page) == []
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert page.locator("[data-save]").is_visible() and page.locator("[data-save-remove]").is_hidden()

@@ -4,6 +4,7 @@ whose icons exist; and, for a reader who has not opted in, nothing loaded on any
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from PIL import Image
@@ -29,16 +30,21 @@ def test_every_page_and_every_file_it_loads_is_listed_with_its_size(built_site):
     addresses = {f["path"] for f in files}
     assert set(PAGES) <= addresses
     assert {"pagefind/pagefind.js", "pagefind/pagefind-entry.json", MATERIAL_INDEX, "offline-worker.js"} <= addresses
-    assert any(a.startswith("pagefind/fragment/") for a in addresses) and any(a.startswith("assets/stylesheets/") for a in addresses)
+    assert any(a.startswith("pagefind/fragment/") for a in addresses) and any(
+        a.startswith("assets/stylesheets/") for a in addresses
+    )
     downloads = [f for f in files if f["path"].startswith("downloads/") and f["path"] != "downloads/"]
     assert downloads and all(f.get("pdf") and f["path"].startswith("downloads/pages/") for f in downloads)
     assert not any(a.endswith((".map", ".zip", ".zim", "sitemap.xml")) for a in addresses)
 
 
-def test_the_search_index_is_pinned_to_the_builds_id(built_site):
+def test_pagefinds_entry_file_is_pinned_by_its_own_hash(built_site):
+    """Pagefind asks for its entry file by this tag: a new index gets a new tag, so no browser
+    keeps an entry file that names fragments gone; a saved copy asks for the one it holds."""
     settings = json.loads((built_site / MATERIAL_INDEX).read_text(encoding="utf-8"))["config"]
-    build = listed(built_site)["build"]
-    assert len(build) == 16 and settings["pagefind"]["cacheTag"] == build
+    entry = (built_site / "pagefind/pagefind-entry.json").read_bytes()
+    assert settings["pagefind"]["cacheTag"] == hashlib.sha256(entry).hexdigest()[:16]
+    assert len(listed(built_site)["build"]) == 16
 
 
 def test_the_manifest_names_the_site_and_icons_that_exist(built_site):
@@ -56,6 +62,8 @@ def test_a_reader_who_has_not_opted_in_loads_none_of_it(built_site):
     named = {
         page: html
         for page in PAGES
-        if ("manifest.webmanifest" in (html := file_of(built_site, page).read_text(encoding="utf-8")) or "save-offline.js" in html)
+        if (
+            "manifest.webmanifest" in (html := file_of(built_site, page).read_text(encoding="utf-8")) or "save-offline.js" in html
+        )
     }
     assert list(named) == ["downloads/"] and "manifest.webmanifest" not in named["downloads/"]

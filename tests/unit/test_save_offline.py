@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
+from tests.support import ROOT
 from us_nordic_kb.build import save_offline
 
 
@@ -29,22 +31,24 @@ def small_site(root):
     return root
 
 
-def test_the_id_changes_with_a_page_and_not_with_the_search_index_or_the_list(tmp_path):
+def test_the_id_changes_with_a_page_and_not_with_the_search_index_or_a_file_left_out(tmp_path):
     site = small_site(tmp_path)
-    first = save_offline.build_id(site)
+    first = save_offline.write_list(site)
     (site / "pagefind/pagefind-entry.json").write_text('{"other": "order"}', encoding="utf-8")
     (site / "search/search_index.json").write_text('{"cacheTag": "x"}', encoding="utf-8")
-    (site / save_offline.LIST).write_text("{}", encoding="utf-8")
-    assert save_offline.build_id(site) == first
+    (site / "sitemap.xml").write_text("<urlset>another date</urlset>", encoding="utf-8")
+    (site / "downloads/site.zip").write_text("another zip", encoding="utf-8")
+    assert save_offline.write_list(site) == first
     (site / "about/index.html").write_text("<h1>About us</h1>", encoding="utf-8")
-    assert save_offline.build_id(site) != first
+    assert save_offline.write_list(site) != first
+    assert json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))["build"] != first
 
 
 def test_the_list_names_pages_by_their_address_leaves_downloads_out_and_marks_the_page_pdfs(tmp_path):
     site = small_site(tmp_path)
-    save_offline.write_list(site, "abc", dt.date(2026, 12, 7))
+    build = save_offline.write_list(site, dt.date(2026, 12, 7))
     listed = json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))
-    assert listed["build"] == "abc" and listed["built"] == "2026-12-07"
+    assert listed["build"] == build and len(build) == 16 and listed["built"] == "2026-12-07"
     assert listed["files"] == [
         {"path": "about/", "bytes": len("<h1>About</h1>")},
         {"path": "assets/app.js", "bytes": 5},
@@ -54,3 +58,31 @@ def test_the_list_names_pages_by_their_address_leaves_downloads_out_and_marks_th
         {"path": "pagefind/pagefind-entry.json", "bytes": 2},
         {"path": "search/search_index.json", "bytes": 2},
     ]
+
+
+def test_without_a_pagefind_index_materials_search_is_saved(tmp_path):
+    """A Zensical build, or any without Pagefind, searches with Material's worker: it is saved."""
+    site = small_site(tmp_path)
+    (site / "assets/javascripts/workers").mkdir(parents=True)
+    (site / "assets/javascripts/workers/search.js").write_text("search()", encoding="utf-8")
+    save_offline.write_list(site)
+    assert "assets/javascripts/workers/search.js" not in paths(site)
+    for file in (site / "pagefind").iterdir():
+        file.unlink()
+    (site / "pagefind").rmdir()
+    save_offline.write_list(site)
+    assert "assets/javascripts/workers/search.js" in paths(site)
+
+
+def paths(site) -> list[str]:
+    return [f["path"] for f in json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))["files"]]
+
+
+def test_the_page_and_the_worker_name_the_state_and_the_copies_alike():
+    """The service worker and the page's script share no module: their names are held equal here."""
+    names = re.compile(r'"(kb-saved-[a-z-]+)"|"(offline-state)"')
+    page, worker = (
+        {m for pair in names.findall((ROOT / "overrides" / file).read_text(encoding="utf-8")) for m in pair if m}
+        for file in ("assets/javascripts/save-offline.js", "offline-worker.js")
+    )
+    assert {"kb-saved-state", "offline-state"} <= worker <= page and "kb-saved-copy-" in page

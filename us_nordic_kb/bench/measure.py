@@ -102,16 +102,16 @@ def build_site(folder: Path, site: Path, config: str = project.CONFIG) -> Path:
 
 def published_site(folder: Path, site: Path) -> tuple[Path, float]:
     """`folder` built into `site` as the published site is: `mkdocs build`, then its search
-    index (build/search_index.py) pinned to the build's id; with the seconds the index took."""
+    index (build/search_index.py); with the seconds the index took."""
     build_site(folder, site)
-    _, seconds = timed(search_index.build, site, save_offline.build_id(site))
+    _, seconds = timed(search_index.build, site)
     return site, seconds
 
 
 def saved_copy_row(site: Path) -> tuple[str, str, str]:
     """What Save for offline adds to the build (the id and the list of files: build/save_offline.py)
     and the size of the copy a reader saves, page PDFs apart (the PDF row gives theirs)."""
-    _, seconds = timed(lambda: save_offline.write_list(site, save_offline.build_id(site)))
+    _, seconds = timed(save_offline.write_list, site)
     files = json.loads((site / save_offline.LIST).read_text(encoding="utf-8"))["files"]
     pages = [f for f in files if not f.get("pdf")]
     return (

@@ -17,6 +17,8 @@ search worker, which a page's policy does not govern, so the pages need no 'wasm
 
 The offline copy opens from file://, where a browser treats every file as its own origin; its
 policy allows `file:` instead of 'self', and `blob:` for the worker that search starts there.
+Where a server serves the offline copy (the Kiwix apps serve the Kiwix archive's pages over
+http or a scheme of their own), its pages get the site's policy back (`served`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?![^>]*\bsrc=)[^>]*)>(?P<body>.*?)</script>", re.S)
 DATA_TYPE = re.compile(r'\btype="(?!text/javascript|module)[^"]+"')
 HEAD = re.compile(r"<head>")
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="(?P<content>[^"]*)">')
+HASH = re.compile(r"'sha256-[A-Za-z0-9+/=]+'")
 
 
 def template_folders(project: Project) -> list[Path]:
@@ -131,3 +135,13 @@ def add_policy(
             raise SystemExit(f"{page}: no <head> to put the Content-Security-Policy in — the theme's page layout changed")
         page.write_text(html, encoding="utf-8")
     return len(pages)
+
+
+def served(html: str, where: str) -> str:
+    """A page of the offline copy with the policy a served page has ('self', not file:), for the
+    same inline scripts (their hashes, as the copy's policy lists them)."""
+    found = POLICY.search(html)
+    if found is None:
+        raise SystemExit(f"{where}: no Content-Security-Policy in the offline copy's page — the build's csp step did not run")
+    hashes = HASH.findall(found["content"])
+    return html[: found.start("content")] + policy(hashes, offline=False) + html[found.end("content") :]

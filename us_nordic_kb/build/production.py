@@ -7,7 +7,7 @@ succeeded (the command: build/__main__.py).
    (the offline bundle and the Kiwix archive carry those marked in_bundle, made before them);
 4. the published site is built, its downloads page listing every file, which are copied into
    site/downloads/, with the Atom feed of changes beside the Changes page;
-5. its search index is built with Pagefind (build/search_index.py), pinned to the build's id;
+5. its search index is built with Pagefind (build/search_index.py);
 6. every page gets its Content-Security-Policy, and no page may still hold page source;
 7. the list of what "Save for offline" stores is written last (build/save_offline.py).
 A failed step leaves the last good site untouched.
@@ -100,13 +100,12 @@ def build(project: Project, site_dir: Path, downloads: bool = True, engine: str 
                 make(artifact, work)
             listed = work.downloads
         run.strict_build(project.config_file, staging, engine, listed)
-        build = save_offline.build_id(staging)
-        search_index.build(staging, build)
+        search_index.build(staging)
         finish(staging, project)
         if downloads:
             shutil.copytree(work_dir / DOWNLOADS, staging / DOWNLOADS, dirs_exist_ok=True)
         write_feed(project, staging / FEED)
-        save_offline.write_list(staging, build)
+        save_offline.write_list(staging)
     except (SystemExit, Exception):
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)

@@ -1,10 +1,11 @@
 """What "Save for offline" stores (overrides/assets/javascripts/save-offline.js): the build's id,
-its date and every file of the published site with its size, in LIST; and the web app manifest
-that lets a reader add the site to a phone's home screen (the way to keep it on iOS).
+its date and every file of the published site a reader needs, with its size, in LIST; and the web
+app manifest that lets a reader add the site to a phone's home screen (the way to keep it on iOS).
 
-The id names the site's content: the hash of every file but Pagefind's index (which follows from
-the pages, in an order that varies between runs), Material's search settings (which carry the
-id, as the tag that pins Pagefind's files for the saved copy) and LIST (which carries it too).
+The id names what a saved copy holds: the hash of every listed file, written last, when the site
+is complete. Pagefind's index and Material's search settings are left out of the hash: they follow
+from the pages, and Pagefind writes its files in an order that varies between runs (its entry file
+is pinned apart, by a tag of its own: build/search_index.py).
 """
 
 from __future__ import annotations
@@ -23,31 +24,20 @@ from us_nordic_kb.model.project import Project
 
 LIST = "offline.json"
 MANIFEST = "manifest.webmanifest"
-# Not saved (patterns of paths, `*` crossing folders): the downloads but the page PDFs (offered
-# apart), source maps, what only crawlers read, and what the published site never loads:
-# Material's own search (lunr and its worker, which the offline bundle uses) and Pagefind's
-# ready-made interfaces (its script serves ours).
+PAGE_PDFS = f"{DOWNLOADS}/{posixpath.dirname(artifact('page-pdfs').file)}/"  # saved if the reader ticks them
+# Not saved (patterns of paths, `*` crossing folders): source maps, what only crawlers read, and
+# Pagefind's ready-made interfaces (its script serves ours).
 LEFT_OUT = (
     "*.map",
     "sitemap.xml",
     "sitemap.xml.gz",
     LIST,
-    "assets/javascripts/lunr/*",
-    "assets/javascripts/workers/search.*",
     f"{PAGEFIND}/pagefind-*ui.*",
     f"{PAGEFIND}/pagefind-highlight.js",
 )
-
-
-def build_id(site: Path) -> str:
-    """The id of the site's content (see the module's docstring)."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        name = path.relative_to(site).as_posix()
-        if name.startswith(f"{PAGEFIND}/") or name in (MATERIAL_INDEX, LIST):
-            continue
-        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+# Material's own search (lunr and its worker), which a site with a Pagefind index never loads
+# (the offline bundle and a Zensical build search with it).
+MATERIAL_SEARCH = ("assets/javascripts/lunr/*", "assets/javascripts/workers/search.*")
 
 
 def _address(name: str) -> str:
@@ -55,23 +45,36 @@ def _address(name: str) -> str:
     return name.removesuffix("index.html") if name == "index.html" or name.endswith("/index.html") else name
 
 
-def write_list(site: Path, build: str, built: dt.date | None = None) -> None:
-    """LIST: the id, the date (today's, in UTC, unless given) and every file a saved copy holds,
-    each with its size."""
-    built = built or dt.datetime.now(dt.timezone.utc).date()
-    pdfs = f"{DOWNLOADS}/{posixpath.dirname(artifact('page-pdfs').file)}/"  # the page PDFs' folder
+def _saved_files(site: Path) -> list[Path]:
+    """The files of `site` a saved copy holds, in order: all but LEFT_OUT and the downloads, the
+    page PDFs excepted (the Downloads page is a page: it is saved)."""
+    left_out = [*LEFT_OUT, *(MATERIAL_SEARCH if (site / PAGEFIND).is_dir() else ())]
     files = []
     for path in sorted(p for p in site.rglob("*") if p.is_file()):
         name = path.relative_to(site).as_posix()
-        if any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in left_out):
             continue
-        if name.startswith(f"{DOWNLOADS}/") and not name.startswith(pdfs) and not name.endswith(".html"):
-            continue  # a download, not the Downloads page
+        if name.startswith(f"{DOWNLOADS}/") and not name.startswith(PAGE_PDFS) and not name.endswith(".html"):
+            continue
+        files.append(path)
+    return files
+
+
+def write_list(site: Path, built: dt.date | None = None) -> str:
+    """LIST: the build's id, its date (today's, in UTC, unless given) and every saved file with its
+    size, a page PDF marked; return the id."""
+    digest, files = hashlib.sha256(), []
+    for path in _saved_files(site):
+        name = path.relative_to(site).as_posix()
+        if not name.startswith(f"{PAGEFIND}/") and name != MATERIAL_INDEX:
+            digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
         entry = {"path": _address(name), "bytes": path.stat().st_size}
-        files.append({**entry, "pdf": True} if name.startswith(pdfs) else entry)
-    (site / LIST).write_text(
-        json.dumps({"build": build, "built": built.isoformat(), "files": files}, separators=(",", ":")), encoding="utf-8"
-    )
+        files.append({**entry, "pdf": True} if name.startswith(PAGE_PDFS) else entry)
+    build = digest.hexdigest()[:16]
+    built = built or dt.datetime.now(dt.timezone.utc).date()
+    listing = {"build": build, "built": built.isoformat(), "files": files}
+    (site / LIST).write_text(json.dumps(listing, separators=(",", ":")), encoding="utf-8")
+    return build
 
 
 def write_manifest(site: Path, project: Project) -> None:

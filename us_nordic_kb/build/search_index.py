@@ -25,6 +25,7 @@ Usage: python -m us_nordic_kb.build.search_index SITE
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import re
@@ -38,16 +39,17 @@ from us_nordic_kb.engines.search_settings import MATERIAL_INDEX
 
 FOLDER = "pagefind"  # under the site: Pagefind's script, its WebAssembly and the index
 SCRIPT = f"{FOLDER}/pagefind.js"
+ENTRY = f"{FOLDER}/pagefind-entry.json"  # names the index's other files, by their hashes
 BEYOND_ASCII = re.compile(r"\w*[^\W\d_A-Za-z]\w*")  # a word with a letter beyond ASCII
 TAG = re.compile(r"<[^>]*>")
 H1, H2 = 7.0, 6.0  # Pagefind's weights of an h1 and an h2; a weight is at most 10
 SECTIONS_PER_RECORD = 20  # a record's size bounds the work of a query that finds it
 
 
-def build(site: Path, cache_tag: str = "") -> None:
+def build(site: Path) -> None:
     """Index the sections Material's index lists; leave Material's index file its settings only,
-    with `cache_tag` (the build's id), which pins Pagefind's files for a saved copy (Pagefind's
-    metaCacheTag: its entry file is asked for by that tag, not by the time)."""
+    with the tag that pins Pagefind's entry file (Pagefind's metaCacheTag: the hash of that file,
+    so that it is asked for anew whenever it changes, and a saved copy asks for its own)."""
     index = site / MATERIAL_INDEX
     if not index.is_file():
         raise SystemExit(f"{index}: no search index of Material's to build on; is the search plugin on in mkdocs.yml?")
@@ -62,8 +64,9 @@ def build(site: Path, cache_tag: str = "") -> None:
         )
     if result.returncode != 0 or not (site / SCRIPT).is_file():
         raise SystemExit(f"Pagefind could not index {site}:\n{result.stdout}{result.stderr}")
-    pagefind = {"script": SCRIPT, "words": words_beyond_ascii(material["docs"])}
-    settings = dict(material["config"], pagefind={**pagefind, "cacheTag": cache_tag} if cache_tag else pagefind)
+    entry = hashlib.sha256((site / ENTRY).read_bytes()).hexdigest()[:16]
+    pagefind = {"script": SCRIPT, "words": words_beyond_ascii(material["docs"]), "cacheTag": entry}
+    settings = dict(material["config"], pagefind=pagefind)
     index.write_text(json.dumps({"config": settings, "docs": []}, ensure_ascii=False), encoding="utf-8")
 
 

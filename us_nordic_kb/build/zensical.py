@@ -44,7 +44,7 @@ def build(project: Project, site_dir: Path) -> None:
         finish(output, project, inline_styles=True)  # Zensical's search styles itself in the browser (build/csp.py)
         write_feed(project, output / FEED)
         write_data(project, output / "downloads")
-        save_offline.write_list(output, save_offline.build_id(output))
+        save_offline.write_list(output)
     except (SystemExit, Exception):
         shutil.rmtree(output, ignore_errors=True)
         print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)

@@ -1,6 +1,7 @@
 """Write the Kiwix archive (ZIM) of the offline copy with libzim: every file at its own path, so
 that its links work in Kiwix; pages as front articles with their titles, in a title and a full-text
-index; and openZIM's metadata, plain strings from the project within openZIM's limits.
+index, each with the policy of a served page (Kiwix serves them; the copy's own allows file:);
+and openZIM's metadata, plain strings from the project within openZIM's limits.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup
-from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
+from libzim.writer import Creator, FileProvider, Hint, IndexData, Item, StringProvider
 from PIL import Image
 
+from us_nordic_kb.build import csp
 from us_nordic_kb.build.bundle import files
 from us_nordic_kb.model import pages
 from us_nordic_kb.model.artifacts import artifact
@@ -89,12 +91,12 @@ class _Text(IndexData):
 
 
 class _Entry(Item):
-    """One file of the offline copy at its path: a page (a front article, with its title and its
-    text for the index) or another file."""
+    """One file of the offline copy at its path: a page (a front article, with its title, its
+    HTML as served and its text for the index) or another file, as it is."""
 
-    def __init__(self, path: str, file: Path, mimetype: str, title: str = "", text: _Text | None = None):
+    def __init__(self, path: str, file: Path, mimetype: str, title: str = "", text: _Text | None = None, html: str = ""):
         super().__init__()
-        self.path, self.file, self.mimetype, self.title, self.text = path, file, mimetype, title, text
+        self.path, self.file, self.mimetype, self.title, self.text, self.html = path, file, mimetype, title, text, html
 
     def get_path(self) -> str:
         return self.path
@@ -105,8 +107,8 @@ class _Entry(Item):
     def get_mimetype(self) -> str:
         return self.mimetype
 
-    def get_contentprovider(self) -> FileProvider:
-        return FileProvider(str(self.file))
+    def get_contentprovider(self) -> FileProvider | StringProvider:
+        return StringProvider(self.html) if self.html else FileProvider(str(self.file))
 
     def get_hints(self) -> dict:
         return {Hint.FRONT_ARTICLE: self.text is not None}
@@ -140,8 +142,9 @@ def entry(offline: Path, file: Path) -> _Entry:
         raise SystemExit(f"{path}: the Kiwix archive has no type for '{file.suffix}' files — add one to MIME_TYPES in {__name__}")
     if mimetype != "text/html":
         return _Entry(path, file, mimetype)
-    title, text = page_text(file.read_text(encoding="utf-8"), path)
-    return _Entry(path, file, mimetype, title, _Text(title, text))
+    html = csp.served(file.read_text(encoding="utf-8"), path)  # Kiwix serves its pages: 'self', not file:
+    title, text = page_text(html, path)
+    return _Entry(path, file, mimetype, title, _Text(title, text), html)
 
 
 def illustration(offline: Path, main: str) -> bytes:

@@ -53,7 +53,8 @@ def _row(path: Path, name: str, title: str, what: str) -> str:
 # in and shows.
 SAVE_SCRIPT = "assets/javascripts/save-offline.js"
 SAVE_PANEL = """<div class="save-offline" data-save-panel hidden>
-<p><label><input type="checkbox" data-save-pdfs> Also keep the PDF of each page (<span data-save-pdf-size></span>)</label></p>
+<p data-save-choice><label><input type="checkbox" data-save-pdfs>
+Also keep the PDF of each page (<span data-save-pdf-size></span>)</label></p>
 <p><button type="button" class="md-button md-button--primary" data-save>Save for offline</button>
 <button type="button" class="md-button md-button--primary" data-save-update hidden>Update available: update the copy</button>
 <button type="button" class="md-button" data-save-remove hidden>Remove the saved copy</button></p>

@@ -78,7 +78,7 @@ FRAGMENT_ATTRIBUTES = {
     "*": CONTENT_ATTRIBUTES["*"] | {"tabindex"},
     # The controls of "Save for offline" (render/downloads.py), shown by their script.
     "div": CONTENT_ATTRIBUTES["div"] | {"aria-label", "hidden", "data-save-panel"},
-    "p": {"hidden", "data-save-saved", "data-save-status"},
+    "p": {"hidden", "data-save-choice", "data-save-saved", "data-save-status"},
     "span": {"data-save-pdf-size"},
     "button": {"hidden", "data-save", "data-save-update", "data-save-remove"},
     "form": {"hidden"},
