@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from tests.support import PAGES
-from us_nordic_kb.build.save_offline import LIST
+from us_nordic_kb.build.save_offline import LIST, MANIFEST
 from us_nordic_kb.check.serve import serve
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
@@ -127,13 +127,13 @@ def test_save_read_offline_update_on_a_tap_and_remove(phone, served, tmp_path):
 
 def test_a_save_that_fails_leaves_nothing_behind_and_says_why(phone, served):
     site, base = served
-    (site / "glossary/index.html").unlink()  # a listed file the server no longer has
+    (site / MANIFEST).unlink()  # a listed file the server no longer has
     page = phone.new_page()
     page.goto(base + "downloads/")
     page.locator("[data-save]").click()
     status = page.locator("[data-save-panel] [data-save-status]", has_text="Not saved")
     status.wait_for(timeout=TIMEOUT)
-    assert "glossary/ answered 404" in status.text_content()
+    assert f"{MANIFEST} answered 404" in status.text_content()
     assert saved_caches(page) == []
     assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     assert page.locator("[data-save]").is_visible() and page.locator("[data-save-remove]").is_hidden()

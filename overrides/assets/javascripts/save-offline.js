@@ -102,21 +102,24 @@
   async function run(step, done, failed, focus) {
     const controls = all("[data-save-panel] button, [data-save-panel] input, [data-save-update]");
     controls.forEach((control) => { control.disabled = true; });
+    let ended = false;
     try {
       await alone(step);
+      ended = true;
       say(done);
-      if (focus && $(focus)) $(focus).focus();
     } catch (error) {
       say(`${failed}: ${error.message}. Try again when the connection is better.`);
     } finally {
       controls.forEach((control) => { control.disabled = false; });
     }
+    if (ended && focus && $(focus)) $(focus).focus();
   }
 
   async function start() {
     const saved = await state();
     const panel = $("[data-save-panel]");
     show(saved, false);
+    all("[data-save], [data-save-choice]").forEach((el) => { el.hidden = true; }); // until the size is known
     if (panel) panel.hidden = false;
     let list = null;
     if (panel || saved) {
