@@ -1,5 +1,5 @@
-"""The preview of a pull request lists the pages whose text it changes (github/changed_pages.py):
-two built sites compared page by page, dates and page tools left out, titles escaped."""
+"""The preview of a pull request on two real builds (github/changed_pages.py; the comparison
+itself: tests/unit/test_changed_pages.py)."""
 
 from __future__ import annotations
 
@@ -7,23 +7,6 @@ import shutil
 
 from tests.support import build_here, small_project
 from us_nordic_kb.github import changed_pages
-
-PAGE = """<!doctype html><html><head><title>{title} - KB</title></head><body>
-<article class="md-content__inner md-typeset">
-<a class="md-content__button md-icon" href="https://example.org/edit/{name}">Edit</a>
-<h1>{title}<a class="headerlink" href="#">¶</a></h1>
-<p>{text}</p>
-<aside class="md-source-file page-dates">Last updated: <time>{date}</time></aside>
-<aside class="page-tools">Cite this page ({date})</aside>
-</article></body></html>"""
-
-
-BASE = {
-    "index.html": ("Home", "Welcome."),
-    "themes/a/index.html": ("Theme A", "Old text."),
-    "themes/b/index.html": ("Theme B", "Same text."),
-    "gone/index.html": ("Gone page", "Bye."),
-}
 
 
 def test_two_real_builds_differ_by_the_pages_whose_text_changed(tmp_path):

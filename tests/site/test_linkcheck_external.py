@@ -1,55 +1,17 @@
-"""The external link checker against a local server that misbehaves in every usual way."""
+"""The external link checker run whole, against a local server that misbehaves in every usual way
+(the server and the classification: tests/unit/test_linkcheck_external.py)."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-import time
-
 import pytest
 
+from tests.unit.test_linkcheck_external import serving
 from us_nordic_kb.check.linkcheck import external as external_links
-
-
-class Misbehaving(http.server.BaseHTTPRequestHandler):
-    """200, 301, 302, 404, 410, 500, a response slower than the timeout, and an anchored page."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_HEAD(self):
-        self.do_GET(body=False)
-
-    def do_GET(self, body=True):
-        routes = {
-            "/ok": (200, b"<html><body><h1 id='section'>Good page</h1></body></html>", {}),
-            "/moved": (301, b"", {"Location": "/ok"}),
-            "/temporary": (302, b"", {"Location": "/ok"}),
-            "/missing": (404, b"not found", {}),
-            "/gone": (410, b"gone", {}),
-            "/error": (500, b"error", {}),
-        }
-        if self.path == "/slow":
-            time.sleep(3)
-        code, text, headers = routes.get(self.path, (200, b"<html>late</html>", {}))
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(text)))
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.end_headers()
-        if body:
-            self.wfile.write(text)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd.server_address[1]
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serving()
 
 
 @pytest.fixture(scope="module")

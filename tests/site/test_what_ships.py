@@ -1,15 +1,5 @@
-"""Safe by construction (SECURITY.md, "Threat model"): the holes a hostile contributor found in
-the design, each held here, and the parts that close them. Case 5 (the suggestion bot) is held
-in test_suggestion_pr.py; the differential corpus in browser/test_differential.py.
-
-1. A comment or CDATA trick that one HTML parser reads differently from another hides nothing:
-   make check and the build read the page with the same HTML5 parser (nh3's), and the build
-   ships what the sanitiser wrote.
-2. The PDF renderer fetches nothing from outside the built site.
-3. Every file under docs/ that the site publishes is of a known type.
-4. Text from the suggestion form or a data file reaches the pages as text: its addresses are
-   written again, and data is escaped, never read as Markdown.
-"""
+"""Safe by construction, the cases that need a built site or a copy of the project (the rest, and
+the threat model's cases: tests/unit/test_what_ships.py)."""
 
 from __future__ import annotations
 
@@ -25,18 +15,6 @@ import pytest
 from tests.support import FIXTURES, problem_lines, run_check
 from us_nordic_kb.build import pdf as build_pdf
 from us_nordic_kb.model import project as project_model
-
-COMMENT_TRICKS = [
-    '<!--><meta http-equiv="refresh" content="1;url=https://elsewhere.example/"> -->',
-    '<!--><script src="../assets/notes.txt"></script> -->',
-    '<!---><img src="x" onerror="alert(1)"> -->',
-    "<![CDATA[ ><img src=x onerror=alert(1)> ]]>",
-]
-FORM_ADDRESSES = [
-    "https://nordicsafecities.org/![x](https://elsewhere.example/b.png)",
-    "https://nordicsafecities.org/[x](https://nordicsafecities.org/onmouseover=alert(1)//)",
-]
-MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
 
 @pytest.fixture

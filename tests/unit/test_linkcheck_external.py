@@ -43,14 +43,19 @@ class Misbehaving(http.server.BaseHTTPRequestHandler):
             self.wfile.write(text)
 
 
-@pytest.fixture(scope="module")
-def server():
+def serving():
+    """The misbehaving server on 127.0.0.1, while the generator runs: its address and its port."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", httpd.server_address[1]
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    yield from serving()
 
 
 def test_a_flaky_host_without_a_reason_is_refused(tmp_path):
