@@ -86,8 +86,6 @@ def test_a_page_whose_title_is_not_its_first_line_is_refused_with_the_line_of_th
     ]
 
 
-# Every file `make check` reads, as the project lays them out; a byte that is not UTF-8 in any
-# of them is named with its file and line (mkdocs.yml, read before all others, on its own).
 @pytest.mark.parametrize("data_file", ["resources/registry.yml", "glossary.yml", "comparison.yml", "roles.yml"])
 def test_every_data_file_refuses_a_duplicate_id_with_its_line(tmp_path, data_file):
     docs = tmp_path / "docs"
